@@ -1,0 +1,80 @@
+"""Problems found in a bank are values; only the edges (CLI, app) format them.
+
+An :class:`Issue` carries where (file, line, column, YAML path), what, and a hint.
+Checks return issues; nothing below the edges prints or raises for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from enum import Enum
+from typing import Iterable, Sequence
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem, located in a file. ``line`` and ``col`` are 1-based (0 when unknown)."""
+
+    file: str
+    line: int
+    col: int
+    path: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """``FILE:LINE:COL: error: PATH: MESSAGE (hint: HINT)`` -- one line an editor can jump to."""
+        where = f"{self.file}:{self.line}:{self.col}"
+        what = f"{self.path}: {self.message}" if self.path else self.message
+        text = f"{where}: {self.severity.value}: {what}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return " ".join(text.split("\n"))
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+def errors(issues: Iterable[Issue]) -> list[Issue]:
+    return [issue for issue in issues if issue.is_error]
+
+
+def warnings(issues: Iterable[Issue]) -> list[Issue]:
+    return [issue for issue in issues if not issue.is_error]
+
+
+def format_issues(issues: Sequence[Issue]) -> str:
+    return "\n".join(issue.format() for issue in sorted(issues, key=_order))
+
+
+def issues_json(issues: Sequence[Issue]) -> str:
+    return json.dumps([issue.as_dict() for issue in sorted(issues, key=_order)], indent=2, ensure_ascii=False)
+
+
+def _order(issue: Issue) -> tuple[str, int, int, str]:
+    return (issue.file, issue.line, issue.col, issue.message)
+
+
+class QuizError(Exception):
+    """Root of the project's own exceptions; only ``cli.main`` and the app's entry catch it."""
+
+
+class BankError(QuizError):
+    """A bank could not be loaded; ``issues`` says why, every one of them."""
+
+    def __init__(self, issues: Sequence[Issue]):
+        self.issues = tuple(issues)
+        super().__init__(format_issues(self.issues))

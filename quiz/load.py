@@ -1,0 +1,111 @@
+"""Find banks on disk and load them: read, parse, check structure, check across files, freeze.
+
+A bank is a folder whose ``*.yaml``/``*.yml`` files (directly in it) together form the bank.
+A path given by a user may be one bank folder or a folder of bank folders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .checks import check_bank
+from .errors import Issue
+from .model import TYPED_KEYS, Bank
+from .parse import MAX_FILE_BYTES, parse
+from .structure import FileContent, check_file
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """One bank folder's outcome: the bank when it has no error, and every issue found."""
+
+    folder: str
+    bank: Bank | None
+    issues: tuple[Issue, ...]
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(issue for issue in self.issues if issue.is_error)
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(issue for issue in self.issues if not issue.is_error)
+
+
+def bank_files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.iterdir() if path.suffix in BANK_SUFFIXES and path.is_file())
+
+
+def find_banks(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
+    """Bank folders under the given paths: each path is a bank, or a folder of banks."""
+    banks: list[Path] = []
+    issues: list[Issue] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            issues.append(Issue(str(path), 0, 0, "", "no such file or folder"))
+        elif path.is_file():
+            issues.append(Issue(str(path), 0, 0, "", "expected a bank folder, found a file", f"pass the folder: {path.parent}"))
+        elif bank_files(path):
+            banks.append(path)
+        else:
+            found = sorted(child for child in path.iterdir() if child.is_dir() and bank_files(child))
+            if not found:
+                issues.append(Issue(str(path), 0, 0, "", "no bank here: no .yaml files in this folder or its sub-folders"))
+            banks.extend(found)
+    return banks, issues
+
+
+def load_bank(folder: str | Path) -> LoadResult:
+    """Load one bank folder, collecting every problem in one pass."""
+    folder = Path(folder)
+    issues: list[Issue] = []
+    contents: list[FileContent] = []
+    for path in bank_files(folder):
+        content, found = read_file(path)
+        contents.append(content)
+        issues.extend(found)
+    bank, found = check_bank(folder, contents)
+    issues.extend(found)
+    if any(issue.is_error for issue in issues):
+        bank = None
+    return LoadResult(str(folder), bank, tuple(issues))
+
+
+def read_file(path: Path, text: str | None = None) -> tuple[FileContent, list[Issue]]:
+    """Parse and check one bank file (from disk, or ``text`` as it would be)."""
+    file = str(path)
+    if text is None:
+        text, problem = read_text(path)
+        if problem is not None:
+            return check_file(file, None, None)[0], [problem]
+    parsed, issues = parse(text, file, TYPED_KEYS)
+    content, found = check_file(file, parsed.value, parsed.node)
+    return content, issues + found
+
+
+def read_text(path: Path) -> tuple[str, Issue | None]:
+    """A file's text (UTF-8, byte-order mark dropped), or why it cannot be read."""
+    file = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return "", Issue(file, 1, 1, "", f"file is larger than the limit of {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split the bank into several files")
+        data = path.read_bytes()
+    except OSError as exc:
+        return "", Issue(file, 0, 0, "", f"cannot read file: {exc.strerror}")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return "", Issue(file, line, column, "", f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8")
+
+
+def load_banks(paths: Sequence[str | Path]) -> tuple[list[LoadResult], list[Issue]]:
+    """Every bank under ``paths``; issues about the paths themselves come separately."""
+    folders, issues = find_banks(paths)
+    return [load_bank(folder) for folder in folders], issues

@@ -1,0 +1,198 @@
+"""The bank format, version 1, as frozen pydantic models.
+
+These classes are the single table of fields: they validate parsed YAML, generate the
+JSON Schema editors use, and are what the engine and the UI read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal, Mapping, Union
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
+
+from .quotes import SourceText
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
+Bool = Annotated[bool, Strict()]
+
+QUESTION_TYPES = ("single", "multiple", "true-false", "order", "claim-check")
+Verdict = Literal["supported", "contradicted", "conflicting", "not-in-sources"]
+VERDICT_LABELS: dict[str, str] = {
+    "supported": "Supported",
+    "contradicted": "Contradicted",
+    "conflicting": "The sources disagree",
+    "not-in-sources": "Not in the sources",
+}
+Difficulty = Literal["easy", "medium", "hard"]
+DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Skill(Frozen):
+    id: Slug
+    title: Text
+    description: str = ""
+
+
+BUILTIN_SKILLS: tuple[Skill, ...] = (
+    Skill(id="conflicting-reports", title="Conflicting reports", description="Notice when sources, or one source, give different facts about the same thing."),
+    Skill(id="claim-verification", title="Claim verification", description="Judge a claim by what the sources actually show: supported, contradicted, disputed or absent."),
+    Skill(id="source-evaluation", title="Source evaluation", description="Ask what a source is, who made it, and what it leaves unknown."),
+    Skill(id="attribution", title="Attribution", description="Tell who is speaking, and through whom: a report, a quote, or a quote of a quote."),
+    Skill(id="emotional-language", title="Emotional language", description="Notice loaded words that push a feeling rather than state a fact."),
+    Skill(id="fact-vs-opinion", title="Fact vs opinion", description="Separate what can be checked from what someone thinks of it."),
+    Skill(id="context-and-timing", title="Context and timing", description="Check when something was said or counted, and what came before."),
+    Skill(id="numbers", title="Numbers", description="Ask what a number counts, who counted it, and when."),
+)
+
+
+class BankInfo(Frozen):
+    id: Slug
+    title: Text
+    description: str = ""
+    language: Text = "en"
+    license: str = ""
+    authors: tuple[Text, ...] = ()
+
+
+SourceKind = Literal["article", "social-post", "statement", "petition", "review", "other"]
+
+
+class Source(Frozen):
+    id: Slug
+    title: Text
+    file: Text = Field(description="The full text, UTF-8, relative to the bank folder.")
+    outlet: str = ""
+    author: str = ""
+    published: dt.date | None = None
+    url: Url | None = None
+    kind: SourceKind = "article"
+    note: str = ""
+
+
+class Cite(Frozen):
+    source: Slug
+    quote: Text
+    note: str = ""
+
+
+class Claim(Frozen):
+    id: Slug
+    claim: Text
+    status: Literal["consistent", "conflicting", "unsupported", "false"]
+    reports: tuple[Cite, ...] = Field(min_length=1)
+    note: str = ""
+
+
+class Choice(Frozen):
+    text: Text
+    correct: Bool = False
+    feedback: str = ""
+    fixed: Bool = False
+
+
+class QuestionBase(Frozen):
+    id: Slug
+    prompt: Text
+    explanation: Text
+    cite: tuple[Cite, ...] = Field(min_length=1)
+    claims: tuple[Slug, ...] = ()
+    skills: tuple[Slug, ...] = Field(min_length=1)
+    difficulty: Difficulty = "medium"
+    hint: str = ""
+    draft: Bool = False
+
+
+class SingleQuestion(QuestionBase):
+    type: Literal["single"]
+    choices: tuple[Choice, ...] = Field(min_length=2, max_length=8)
+
+
+class MultipleQuestion(QuestionBase):
+    type: Literal["multiple"]
+    choices: tuple[Choice, ...] = Field(min_length=2, max_length=8)
+
+
+class TrueFalseQuestion(QuestionBase):
+    type: Literal["true-false"]
+    answer: Bool
+
+
+class OrderQuestion(QuestionBase):
+    type: Literal["order"]
+    items: tuple[Text, ...] = Field(min_length=3, max_length=8)
+
+
+class ClaimCheckQuestion(QuestionBase):
+    type: Literal["claim-check"]
+    claim: Text
+    verdict: Verdict
+
+
+Question = Annotated[
+    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion, ClaimCheckQuestion],
+    Field(discriminator="type"),
+]
+ChoiceQuestion = Union[SingleQuestion, MultipleQuestion]
+
+
+class Quiz(Frozen):
+    id: Slug
+    title: Text
+    description: str = ""
+    questions: tuple[Slug, ...] | None = None
+    pick: Annotated[int, Strict(), Field(ge=1)] | None = None
+    skills: tuple[Slug, ...] = ()
+    difficulty: tuple[Difficulty, ...] = ()
+    mode: Literal["practice", "exam"] = "practice"
+
+
+class BankFile(Frozen):
+    """One YAML file of a bank: every key optional; a bank's files together hold one ``bank``."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="Media-literacy quiz bank file",
+        json_schema_extra={"description": "One YAML file of a question bank (format version 1)."},
+    )
+
+    bank: BankInfo | None = None
+    skills: tuple[Skill, ...] = ()
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    questions: tuple[Question, ...] = ()
+    quizzes: tuple[Quiz, ...] = ()
+
+
+LIST_KEYS: tuple[str, ...] = ("skills", "sources", "claims", "questions", "quizzes")
+
+# Keys whose scalar values are YAML values (true/false, numbers); every other scalar is text.
+TYPED_KEYS = frozenset({"correct", "fixed", "answer", "draft", "pick"})
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A loaded, checked bank: read-only mappings in file order, source texts included."""
+
+    folder: str
+    info: BankInfo
+    skills: Mapping[str, Skill]  # built-in first, then the bank's own
+    sources: Mapping[str, Source]
+    texts: Mapping[str, SourceText]
+    claims: Mapping[str, Claim]
+    questions: Mapping[str, Question]  # drafts included; quizzes never serve them
+    quizzes: Mapping[str, Quiz]
+    files: tuple[str, ...]
+
+    def served(self) -> tuple[Question, ...]:
+        """The questions a quiz may serve: every one that is not a draft."""
+        return tuple(question for question in self.questions.values() if not question.draft)

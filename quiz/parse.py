@@ -1,0 +1,213 @@
+"""YAML text to plain values, keeping the node tree so any value can be traced to its line.
+
+Safe by construction: nothing is built from a tag; any explicit tag is an error.
+YAML 1.2 scalars as editors see them: only ``true``/``false`` are booleans, no
+sexagesimal numbers, and scalars under keys that the schema types as text stay text.
+Bounded: file size, alias expansion and nesting depth are capped before they cost memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Issue
+
+try:  # libyaml's parser and composer, when PyYAML was built with it
+    from yaml import CParser as _Parser  # type: ignore[attr-defined]
+
+    FAST = True
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    FAST = False
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_VALUES = 1_000_000  # values built per file, aliases expanded: a 10,000-question file needs about 400,000
+MAX_DEPTH = 64
+
+# Tags the resolver gives to untagged nodes; YAML cannot spell them, so any other tag was written.
+_STR, _NULL, _BOOL, _INT, _FLOAT, _MAP, _SEQ = "?str", "?null", "?bool", "?int", "?float", "?map", "?seq"
+_INT_RE = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+class _Loader(_Parser):  # type: ignore[misc, valid-type]
+    """The composer alone (no constructor), with YAML 1.2 core-schema tags."""
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+        if kind is MappingNode:
+            return _MAP
+        if kind is SequenceNode:
+            return _SEQ
+        plain = implicit[0] if isinstance(implicit, tuple) else implicit
+        if not plain or value is None:
+            return _STR
+        if value in _NULLS:
+            return _NULL
+        if value == "true" or value == "false":
+            return _BOOL
+        if value[0] in _NUMBER_START:
+            if _INT_RE.fullmatch(value):
+                return _INT
+            if _FLOAT_RE.fullmatch(value):
+                return _FLOAT
+        return _STR
+
+    # The pure-Python composer asks these; the C one does not.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A YAML document as plain values, with its node tree for locating any of them."""
+
+    value: Any
+    node: Node | None
+
+
+def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tuple[Parsed, list[Issue]]:
+    """Parse one YAML document. Scalars under ``typed_keys`` resolve as YAML 1.2 values;
+    every other non-null scalar stays text, as the author wrote it."""
+    if len(text) > MAX_FILE_BYTES:
+        return Parsed(None, None), [Issue(file, 1, 1, "", f"file is larger than the limit of {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split the bank into several files")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        return Parsed(None, None), [Issue(file, line, col, "", f"invalid YAML: {message}", _yaml_hint(message))]
+    except yaml.YAMLError as exc:
+        return Parsed(None, None), [Issue(file, 1, 1, "", f"invalid YAML: {exc}")]
+    except RecursionError:
+        return Parsed(None, None), [Issue(file, 1, 1, "", f"nesting is deeper than the limit of {MAX_DEPTH} levels")]
+    finally:
+        dispose = getattr(loader, "dispose", None)
+        if dispose:
+            dispose()
+    if node is None:
+        return Parsed(None, None), []
+    builder = _Builder(file, typed_keys)
+    try:
+        value = builder.build(node, 0, False)
+    except _Abort as stop:
+        return Parsed(None, node), builder.issues + [stop.issue]
+    return Parsed(value, node), builder.issues
+
+
+def _yaml_hint(message: str) -> str:
+    if "found character '\\t'" in message or "\\t" in message:
+        return "YAML indents with spaces, not tabs"
+    if "mapping values are not allowed" in message:
+        return "a value containing ': ' must be quoted"
+    return ""
+
+
+class _Abort(Exception):
+    def __init__(self, issue: Issue):
+        self.issue = issue
+
+
+class _Builder:
+    def __init__(self, file: str, typed_keys: frozenset[str]):
+        self.file = file
+        self.typed_keys = typed_keys
+        self.issues: list[Issue] = []
+        self.budget = MAX_VALUES
+
+    def build(self, node: Node, depth: int, typed: bool) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Abort(self._issue(node, f"the document expands to more than {MAX_VALUES:,} values (aliases repeated too deeply?)", "avoid anchors and aliases that repeat large parts"))
+        if depth > MAX_DEPTH:
+            raise _Abort(self._issue(node, f"nesting is deeper than the limit of {MAX_DEPTH} levels"))
+        tag = node.tag
+        if not tag.startswith("?"):
+            self.issues.append(self._issue(node, f"tags are not allowed, found {tag!r}", "remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings"))
+            return None
+        if tag == _MAP:
+            return self._mapping(node, depth)  # type: ignore[arg-type]
+        if tag == _SEQ:
+            return [self.build(item, depth + 1, typed) for item in node.value]
+        value: str = node.value
+        if tag == _NULL:
+            return None
+        if not typed or tag == _STR:
+            return value
+        if tag == _BOOL:
+            return value == "true"
+        if tag == _INT:
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        return float(value.replace("inf", "Inf").replace("INF", "Inf").replace("NaN", "nan").replace("NAN", "nan").replace("Inf", "inf"))
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or not key_node.tag.startswith("?"):
+                self.issues.append(self._issue(key_node, "a key must be plain text"))
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark
+                self.issues.append(self._issue(key_node, f"key {key!r} is repeated (first at line {first.line + 1})", "remove one of them; YAML would silently keep only the last"))
+                continue
+            seen[key] = key_node
+            result[key] = self.build(value_node, depth + 1, key in self.typed_keys)
+        return result
+
+    def _issue(self, node: Node, message: str, hint: str = "") -> Issue:
+        mark = node.start_mark
+        return Issue(self.file, mark.line + 1, mark.column + 1, "", message, hint)
+
+
+def walk(node: Node | None, loc: tuple[Any, ...]) -> Iterator[tuple[Node, Node | None]]:
+    """Follow a path of keys and indexes through the node tree, yielding (value node, key node)
+    at each step that exists. The last pair yielded is the deepest one found."""
+    key_node: Node | None = None
+    for part in loc:
+        if node is None:
+            return
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == part:
+                    key_node, node = k, v
+                    break
+            else:
+                return
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            key_node, node = None, node.value[part]
+        else:
+            return
+        yield node, key_node
+
+
+def key_node(mapping: Node | None, key: str) -> Node | None:
+    """The node of ``key`` itself in a mapping node, for errors about the key."""
+    if isinstance(mapping, MappingNode):
+        for k, _ in mapping.value:
+            if isinstance(k, ScalarNode) and k.value == key:
+                return k
+    return None

@@ -1,0 +1,142 @@
+"""Prove that a quote is in its source: normalised matching, elisions, and the closest passage.
+
+Both sides are normalised the same way (NFKC, straight quotes, hyphens for dashes, ``...``
+for the ellipsis, one space for any run of whitespace); case matters. A quote may elide
+text with ``...`` or ``[...]``: each fragment must appear, in order, within one paragraph.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "\u0060": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2026": "...",
+})
+_SPACE = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_ELISION = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
+
+
+def normalize(text: str) -> str:
+    """The form both quote and source are compared in."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_FOLD)).strip()
+
+
+def fragments(quote: str) -> list[str]:
+    """The pieces of a quote between elisions (``...`` or ``[...]``), normalised."""
+    return [part for part in (normalize(piece) for piece in _ELISION.split(quote)) if part]
+
+
+@dataclass(frozen=True)
+class Passage:
+    line: int  # 1-based line in the source file where the passage starts
+    text: str
+
+
+class SourceText:
+    """A source's text, prepared once for many quote checks."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def paragraphs(self) -> tuple[tuple[int, str], ...]:
+        """(first line, normalised text) of every paragraph: text between blank lines."""
+        found: list[tuple[int, str]] = []
+        start = 0
+        for match in _PARAGRAPH_BREAK.finditer(self.text + "\n\n"):
+            chunk = self.text[start:match.start()]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                found.append((self.text.count("\n", 0, start + lead) + 1, normalize(chunk)))
+            start = match.end()
+        return tuple(found)
+
+    @cached_property
+    def joined(self) -> str:
+        # A newline cannot occur in a normalised quote, so a match here lies in one paragraph.
+        return "\n".join(text for _, text in self.paragraphs)
+
+    def contains(self, quote: str) -> bool:
+        whole = normalize(quote)
+        if whole and whole in self.joined:
+            return True
+        parts = fragments(quote)
+        if len(parts) < 2:
+            return False
+        for _, paragraph in self.paragraphs:
+            position = 0
+            for part in parts:
+                found = paragraph.find(part, position)
+                if found < 0:
+                    break
+                position = found + len(part)
+            else:
+                return True
+        return False
+
+    def closest(self, quote: str) -> Passage | None:
+        """The passage most like the quote (or like its first fragment not found), to show a typo."""
+        parts = fragments(quote) or [normalize(quote)]
+        target = next((part for part in parts if part not in self.joined), parts[0])
+        if not target:
+            return None
+        width = len(target.split())
+        best: tuple[float, int, str] | None = None
+        for line, paragraph in self.paragraphs:
+            words = paragraph.split(" ")
+            for start in range(max(1, len(words) - width + 1)):
+                window = " ".join(words[start:start + width])
+                matcher = difflib.SequenceMatcher(None, target, window, autojunk=False)
+                if best is not None and matcher.real_quick_ratio() <= best[0]:
+                    continue
+                if best is not None and matcher.quick_ratio() <= best[0]:
+                    continue
+                score = matcher.ratio()
+                if best is None or score > best[0]:
+                    best = (score, line, window)
+        if best is None or best[0] < 0.3:
+            return None
+        return Passage(best[1], best[2])
+
+    def spans(self, quote: str) -> list[tuple[int, int]]:
+        """Where the quote's fragments stand in the original text, as (start, end) offsets."""
+        folded, offsets = _fold_with_offsets(self.text)
+        spans: list[tuple[int, int]] = []
+        whole = normalize(quote)
+        parts = [whole] if whole and whole in folded else fragments(quote)
+        position = 0
+        for part in parts:
+            found = folded.find(part, position)
+            if found < 0:
+                return []
+            spans.append((offsets[found], offsets[found + len(part) - 1] + 1))
+            position = found + len(part)
+        return spans
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalise character by character, remembering where each output character came from."""
+    out: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for index, char in enumerate(text):
+        folded = unicodedata.normalize("NFKC", char).translate(_FOLD)
+        for piece in folded:
+            if piece.isspace():
+                if in_space or not out:
+                    continue
+                in_space = True
+                piece = " "
+            else:
+                in_space = False
+            out.append(piece)
+            offsets.append(index)
+    return "".join(out), offsets
