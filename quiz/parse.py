@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import Issue
 
 try:  # libyaml's parser and composer, when PyYAML was built with it
-    from yaml import CParser as _Parser  # type: ignore[attr-defined]
+    from yaml._yaml import CParser as _Parser
 
     FAST = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -39,6 +39,10 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_VALUES = 1_000_000  # values built per file, aliases expanded: a 10,000-question file needs about 400,000
 MAX_DEPTH = 64
+# libyaml's composer recurses in C: thousands of levels would overflow the stack. Texts whose
+# nesting cannot reach this are composed directly; the rest get an event-by-event depth check first.
+_SAFE_DEPTH = 2000
+_BLOCK_PREFIX = re.compile(r"^[ \t]*(?:[-?:](?:[ \t]+|$))*", re.MULTILINE)
 
 # Tags the resolver gives to untagged nodes; YAML cannot spell them, so any other tag was written.
 _STR, _NULL, _BOOL, _INT, _FLOAT, _MAP, _SEQ = "?str", "?null", "?bool", "?int", "?float", "?map", "?seq"
@@ -89,16 +93,20 @@ class Parsed:
 def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tuple[Parsed, list[Issue]]:
     """Parse one YAML document. Scalars under ``typed_keys`` resolve as YAML 1.2 values;
     every other non-null scalar stays text, as the author wrote it."""
-    if len(text) > MAX_FILE_BYTES:
-        return Parsed(None, None), [Issue(file, 1, 1, "", f"file is larger than the limit of {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split the bank into several files")]
+    if len(text) > MAX_FILE_BYTES:  # characters, not bytes: a cheap first bound
+        return Parsed(None, None), [too_large(file, MAX_FILE_BYTES)]
     loader = _Loader(text)
     try:
+        if _could_be_deep(text):
+            deep = _first_too_deep(text)
+            if deep is not None:
+                return Parsed(None, None), [Issue(file, deep.line + 1, deep.column + 1, "", f"nesting is deeper than the limit of {MAX_DEPTH} levels")]
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return Parsed(None, None), [Issue(file, line, col, "", f"invalid YAML: {message}", _yaml_hint(message))]
+        return Parsed(None, None), [Issue(file, line, col, "", f"invalid YAML: {message}", _yaml_hint(message, text, line, col))]
     except yaml.YAMLError as exc:
         return Parsed(None, None), [Issue(file, 1, 1, "", f"invalid YAML: {exc}")]
     except RecursionError:
@@ -117,8 +125,42 @@ def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tup
     return Parsed(value, node), builder.issues
 
 
-def _yaml_hint(message: str) -> str:
-    if "found character '\\t'" in message or "\\t" in message:
+def _could_be_deep(text: str) -> bool:
+    """A cheap bound: flow nesting needs brackets, block nesting needs indentation or indicators."""
+    if text.count("[") + text.count("{") > _SAFE_DEPTH // 2:
+        return True
+    return max(map(len, _BLOCK_PREFIX.findall(text)), default=0) > _SAFE_DEPTH // 4
+
+
+def _first_too_deep(text: str) -> yaml.Mark | None:
+    """Walk the events (no recursion) and return where nesting first passes ``MAX_DEPTH``."""
+    parser = _Parser(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+    return None
+
+
+def too_large(file: str, limit: int) -> Issue:
+    size = f"{limit / 2**20:g} MiB" if limit >= 2**20 else f"{limit:,} bytes"
+    return Issue(file, 1, 1, "", f"file is larger than the limit of {size}", "split the bank into several files")
+
+
+def _yaml_hint(message: str, text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    here = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
+    if here == "\t" or "'\\t'" in message:
         return "YAML indents with spaces, not tabs"
     if "mapping values are not allowed" in message:
         return "a value containing ': ' must be quoted"
