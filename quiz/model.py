@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Literal, Mapping, Union
+from typing import Annotated, Any, Literal, Mapping, Union
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
@@ -84,10 +84,16 @@ class Cite(Frozen):
     note: str = ""
 
 
+def _bare_false_too(schema: dict[str, Any]) -> None:
+    """Editors read a bare ``status: false`` as a boolean; the loader keeps it as text, so the schema allows both."""
+    schema.pop("type", None)
+    schema["enum"] = [*schema["enum"], False]
+
+
 class Claim(Frozen):
     id: Slug
     claim: Text
-    status: Literal["consistent", "conflicting", "unsupported", "false"]
+    status: Literal["consistent", "conflicting", "unsupported", "false"] = Field(json_schema_extra=_bare_false_too)
     reports: tuple[Cite, ...] = Field(min_length=1)
     note: str = ""
 

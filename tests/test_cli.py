@@ -1,0 +1,85 @@
+"""quiz/cli.py: `quiz validate` and `quiz schema`, called as main([...]) and as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from tests.conftest import MINI, QUESTION_YAML, REPO
+
+
+def test_validate_passes_on_a_good_bank(capsys: pytest.CaptureFixture[str], make_bank):
+    folder = make_bank({"questions.yaml": QUESTION_YAML})
+    assert main(["validate", str(folder)]) == 0
+    assert capsys.readouterr().out == "1 bank, 1 question, 0 errors, 0 warnings\n"
+
+
+def test_warnings_fail_only_under_strict(capsys: pytest.CaptureFixture[str]):
+    assert main(["validate", str(MINI)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "1 bank, 7 questions, 0 errors, 1 warning"
+    assert out[0].endswith("warning: questions[id=vanity].draft: draft: checked, but never served in a quiz (hint: remove 'draft: true' once the question is reviewed)")
+    assert main(["validate", "--strict", str(MINI)]) == 1
+
+
+def test_errors_exit_1_and_every_line_is_clickable(capsys: pytest.CaptureFixture[str], make_bank):
+    second = QUESTION_YAML.replace("questions:\n", "").replace("id: cost", "id: cost-2").replace("[numbers]", "[nums]")
+    folder = make_bank({"questions.yaml": QUESTION_YAML.replace("correct: true", "correct: yes") + second})
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"{folder}{os.sep}questions.yaml:7:18: error: questions[id=cost].choices[0].correct: expected true or false, found 'yes' (hint: only true and false are booleans: write true)",
+        f"{folder}{os.sep}questions.yaml:27:14: error: questions[id=cost-2].skills[0]: unknown skill 'nums' (hint: did you mean 'numbers'?)",
+        "1 bank, 0 questions, 2 errors, 0 warnings",
+    ]
+
+
+def test_json_format(capsys: pytest.CaptureFixture[str], make_bank):
+    folder = make_bank({"questions.yaml": QUESTION_YAML.replace("[numbers]", "[nums]")})
+    assert main(["validate", "--format", "json", str(folder)]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == [{
+        "file": f"{folder}{os.sep}questions.yaml", "line": 14, "col": 14, "path": "questions[id=cost].skills[0]",
+        "message": "unknown skill 'nums'", "hint": "did you mean 'numbers'?", "severity": "error",
+    }]
+    assert captured.err == "1 bank, 0 questions, 1 error, 0 warnings\n"
+
+
+def test_a_broken_bank_does_not_hide_the_others(capsys: pytest.CaptureFixture[str], make_bank, tmp_path: Path):
+    make_bank({"questions.yaml": QUESTION_YAML}, name="good")
+    make_bank({"questions.yaml": "questions: [\n"}, name="bad")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{tmp_path}{os.sep}bad{os.sep}questions.yaml:2:1: error: invalid YAML:")
+    assert out[-1] == "2 banks, 1 question, 1 error, 0 warnings"
+
+
+def test_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    assert main(["validate", str(tmp_path / "nope")]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == f"{tmp_path / 'nope'}:0:0: error: no such file or folder"
+
+
+def test_schema_prints_draft_07(capsys: pytest.CaptureFixture[str]):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert set(schema["properties"]) == {"bank", "skills", "sources", "claims", "questions", "quizzes"}
+
+
+def test_console_script_and_module_run_the_same(make_bank):
+    folder = make_bank({"questions.yaml": QUESTION_YAML})
+    for command in ([sys.executable, "-m", "quiz"], [str(Path(sys.executable).with_name("quiz"))]):
+        done = subprocess.run([*command, "validate", str(folder)], capture_output=True, text=True, cwd=REPO)
+        assert (done.returncode, done.stdout, done.stderr) == (0, "1 bank, 1 question, 0 errors, 0 warnings\n", "")
+
+
+def test_bundled_banks_validate_strictly():
+    done = subprocess.run([sys.executable, "-m", "quiz", "validate", "--strict", "questions"], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.endswith(", 0 errors, 0 warnings\n")
