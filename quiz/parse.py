@@ -39,9 +39,10 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_VALUES = 1_000_000  # values built per file, aliases expanded: a 10,000-question file needs about 400,000
 MAX_DEPTH = 64
-# libyaml's composer recurses in C: thousands of levels would overflow the stack. Texts whose
-# nesting cannot reach this are composed directly; the rest get an event-by-event depth check first.
-_SAFE_DEPTH = 2000
+# libyaml's composer recurses in C: tens of thousands of levels overflow an 8 MiB stack (seen here
+# between 20,000 and 40,000). Texts whose nesting cannot pass this bound are composed directly; the
+# rest get an event-by-event depth check first, which costs about a quarter of a load.
+_SAFE_DEPTH = 4000
 _BLOCK_PREFIX = re.compile(r"^[ \t]*(?:[-?:](?:[ \t]+|$))*", re.MULTILINE)
 
 # Tags the resolver gives to untagged nodes; YAML cannot spell them, so any other tag was written.
