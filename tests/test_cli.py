@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -83,3 +84,37 @@ def test_bundled_banks_validate_strictly():
     done = subprocess.run([sys.executable, "-m", "quiz", "validate", "--strict", "questions"], capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0, done.stdout
     assert done.stdout.endswith(", 0 errors, 0 warnings\n")
+
+
+BROKEN_FILES = {
+    "tag": "questions:\n  - !!python/object/apply:os.system ['echo hi']\n",
+    "custom-tag": "bank: !include other.yaml\n",
+    "bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 10) + "]\n" for n in range(7)),
+    "deep": "questions: " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "syntax": "questions:\n  - id: x\n   type: single\n",
+    "tabs": "questions:\n\t- id: x\n",
+    "empty": "",
+    "list-root": "- a\n- b\n",
+    "scalar-root": "just text\n",
+    "questions-not-a-list": "questions: {id: x}\n",
+    "item-not-a-mapping": "questions:\n  - just text\n",
+    "null-items": "questions:\n  -\n  - ~\n",
+    "duplicate-key": "questions:\n  - id: a\n    id: b\n",
+    "unknown-top-key": "question:\n  - id: a\n",
+    "numbers-everywhere": "questions:\n  - {id: 1, type: 2, prompt: 3, explanation: 4, cite: 5, skills: 6}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_FILES))
+def test_broken_input_gives_located_errors_never_a_traceback(make_bank, name: str):
+    folder = make_bank({"broken.yaml": BROKEN_FILES[name]})
+    done = subprocess.run([sys.executable, "-m", "quiz", "validate", str(folder)], capture_output=True, text=True, cwd=REPO, timeout=60)
+    lines = done.stdout.splitlines()
+    assert "Traceback" not in done.stdout + done.stderr and done.stderr == ""
+    assert lines[-1].startswith("1 bank, 0 questions, ")
+    if name == "empty":
+        assert done.returncode == 0
+        return
+    assert done.returncode == 1
+    assert lines[:-1] and all(re.match(rf"{re.escape(str(folder))}/broken\.yaml:[1-9]\d*:[1-9]\d*: error: ", line) for line in lines[:-1]), lines
