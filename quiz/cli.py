@@ -1,15 +1,19 @@
-"""The ``quiz`` command: ``validate`` and ``schema``. Each subcommand is one small function
-returning an exit code; ``main`` is the one place that turns a crash into a message."""
+"""The ``quiz`` command: ``validate``, ``schema``, ``new`` and ``draft``. Each subcommand is one
+small function returning an exit code; ``main`` is the one place that turns a refusal into a message."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Sequence
 
-from .errors import format_issues
+from .draft import draft
+from .errors import QuizError, format_issues
 from .load import load_banks
+from .model import QUESTION_TYPES
+from .new import new_bank, new_question
 from .schema import schema_text
 
 
@@ -35,18 +39,62 @@ def schema() -> int:
     return 0
 
 
+def new_bank_command(folder: str, title: str) -> int:
+    for path in new_bank(Path(folder), title):
+        print(f"wrote {path}")
+    print(f"next: quiz draft ARTICLE --bank {folder}, or add a source and run quiz new question --bank {folder} --type single")
+    return 0
+
+
+def new_question_command(folder: str, question_type: str, question_id: str | None, file: str) -> int:
+    path, written_id, warnings = new_question(Path(folder), question_type, question_id, file)
+    print(f"added {question_type} question {written_id!r} (draft: true) to {path}")
+    print(f"checked: {_plural(len(warnings), 'warning')}, 0 errors; see them with: quiz validate {folder}")
+    return 0
+
+
+def draft_command(articles: Sequence[str], folder: str, title: str | None) -> int:
+    result = draft(articles, Path(folder), title)
+    if result.created_bank:
+        print(f"created bank {Path(folder) / 'bank.yaml'}")
+    for entry in result.sources:
+        print(f"source {entry.id}: " + ("already in the bank" if entry.existing else entry.file))
+    statuses = ", ".join(f"{sum(claim.status == status for claim in result.claims)} {status}" for status in ("conflicting", "consistent", "unsupported"))
+    print(f"wrote {result.file}: {_plural(len(result.claims), 'claim')} ({statuses}), {_plural(result.questions, 'question')}, every one a draft")
+    errors = [issue for issue in result.issues if issue.is_error]
+    if errors:
+        print(format_issues(errors))
+        print(f"error: the bank does not validate: {_plural(len(errors), 'error')}; if they are in {result.file.name}, that is a bug in quiz draft", file=sys.stderr)
+        return 1
+    print(f"checked: 0 errors, {_plural(len(result.issues), 'warning')} (drafts are warnings); review with: quiz validate {folder}")
+    return 0
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quiz", description="Media-literacy quiz banks: check them, and describe their format.")
+    parser = argparse.ArgumentParser(prog="quiz", description="Media-literacy quiz banks: check them, describe their format, start and draft them.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check banks; print FILE:LINE:COL: error: ... for every problem")
     check.add_argument("paths", nargs="*", default=["questions"], metavar="PATH", help="a bank folder, or a folder of banks (default: questions)")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--format", choices=("text", "json"), default="text", help="json: the problems as a list of objects")
     commands.add_parser("schema", help="print the JSON Schema of a bank file")
+    new = commands.add_parser("new", help="scaffold a bank, or add a question skeleton to one").add_subparsers(dest="what", required=True)
+    bank = new.add_parser("bank", help="create a bank folder: bank.yaml with the schema modeline, and sources/")
+    bank.add_argument("folder", metavar="DIR")
+    bank.add_argument("--title", required=True, help="the bank's title; its id is made from it")
+    question = new.add_parser("question", help="append a question skeleton (draft: true) to a bank file")
+    question.add_argument("--bank", required=True, metavar="DIR")
+    question.add_argument("--type", required=True, metavar="TYPE", help=f"one of: {', '.join(QUESTION_TYPES)}")
+    question.add_argument("--id", help="the question's id (default: new-TYPE-question)")
+    question.add_argument("--file", default="questions.yaml", help="the bank file to append to (default: questions.yaml)")
+    drafting = commands.add_parser("draft", help="add articles as sources and draft claims and questions from them")
+    drafting.add_argument("articles", nargs="+", metavar="ARTICLE", help="plain-text or Markdown files, UTF-8")
+    drafting.add_argument("--bank", required=True, metavar="DIR", help="the bank folder (created if it has no bank)")
+    drafting.add_argument("--title", help="the bank's title, when the bank is created (default: the first article's)")
     return parser
 
 
@@ -55,6 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate(args.paths, args.strict, args.format)
+        if args.command == "new" and args.what == "bank":
+            return new_bank_command(args.folder, args.title)
+        if args.command == "new":
+            return new_question_command(args.bank, args.type, args.id, args.file)
+        if args.command == "draft":
+            return draft_command(args.articles, args.bank, args.title)
         return schema()
+    except QuizError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,381 @@
+"""Find checkable statements in an article's sentences.
+
+Deterministic text heuristics, no model and no network: numbers with what they count, dates
+with what happened then, speech with who said it (and through whom), named opinions, kinds of
+work and ratings, embedded posts, and serious sentences that carry no source. ``quiz.ledger``
+groups them into claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from .lexicon import (
+    ATTRIBUTION, CHARGED, DATE, EVALUATIVE, FILLERS, GENERIC, GENERIC_LABELS, LABEL_NOT_BEFORE, LABEL_ONLY_BEFORE,
+    LABELS, MONTHS, OPINION_MARKERS, PRONOUNS, PROFANE, RATING, SAY_VERBS, STOPWORDS, WEEKDAYS, lemma,
+)
+from .sentences import CREDIT, Sentence
+
+_QUALIFIER = r"(?:(?:just |well )?(?:over|under)|more than|fewer than|less than|nearly|almost|about|around|roughly|approximately|at least|at most|up to|some|close to)"
+_NUMBER = re.compile(
+    rf"(?<![\w$£€.,/@#+:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$£€])?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s?(?:million|billion|thousand|bn|m|k)\b)?(?P<pct>\s?(?:%|percent\b|per cent\b))?(?![\w+%:/-]|[.,]\d)", re.I)
+_WORD_NUMBER = re.compile(r"\b(?:(?P<qual>" + _QUALIFIER + r")\s+)?(?P<num>(?:tens of |hundreds of )?(?:hundreds|thousands|millions|dozens))\s+of\b", re.I)
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+_AGE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_NUMBER_WORDS})[- ](?:years?)[- ]old\b", re.I)
+_UNITS_OF_TIME = frozenset("second seconds minute minutes hour hours day days week weeks month months year years mark".split())
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A checkable statement: what kind, in which sentence, the value as written and comparable."""
+
+    kind: str  # count | money | percent | age | date | speech | post | label | rating | unsourced
+    sentence: Sentence
+    value: str  # as written: "over 300,000", "September 9", "docuseries film", "TV-MA", a speaker
+    norm: str  # comparable: "300000", "09-09", "nonfiction serial", "TV-MA"
+    subject: str = ""  # what is counted, or the words attributed to a speaker
+    keys: frozenset[str] = frozenset()
+    via: str = ""  # where the words were said: "Variety"
+    opinion: bool = False
+    quote: str = ""  # the text to cite, when it is more than the sentence
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w'’-]*", text)
+
+
+def content_lemmas(text: str) -> frozenset[str]:
+    found = {lemma(word) for part in words(text) for word in part.split("-") if word.lower() not in STOPWORDS}
+    return frozenset(word for word in found if len(word) > 2 and word not in STOPWORDS and word not in GENERIC and not word.isdigit())
+
+
+def _clause_after(text: str, position: int, limit: int) -> str:
+    taken: list[str] = []
+    for token in text[position:].split():
+        if token[0] in "\"“‘(":
+            break
+        end = _CLAUSE_END.search(token)
+        piece = token[:end.start()] if end else token
+        if piece:
+            taken.append(piece)
+        if end or len(taken) >= limit:
+            break
+    while taken and taken[-1].lower() in STOPWORDS:
+        taken.pop()
+    return " ".join(taken)
+
+
+def _clause_before(text: str, position: int, limit: int) -> str:
+    head = text[:position].rstrip()
+    cut = max((head.rfind(mark) for mark in ",;:.!?()\"“”"), default=-1)
+    return " ".join(head[cut + 1:].split()[-limit:])
+
+
+# ---------------------------------------------------------------- numbers and dates
+
+def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
+    text = sentence.text
+    for match in _AGE.finditer(text):
+        taken.append(match.span())
+        noun = _clause_after(text, match.end(), 3)
+        keys = content_lemmas(noun) | {"age"}
+        yield Statement("age", sentence, match.group(), match.group("num").lower(), f"{match.group()} {noun}".strip(), keys)
+    matches = [*_NUMBER.finditer(text), *_WORD_NUMBER.finditer(text)]
+    for match in sorted(matches, key=lambda found: found.start()):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        number = match.group("num")
+        after = _clause_after(text, match.end(), 6)
+        first = after.split()[0].lower() if after else ""
+        plain = re.fullmatch(r"(?:18|19|20)\d\d", number) and not any(match.groupdict().get(key) for key in ("qual", "cur", "scale", "pct"))
+        if plain and not (first.islower() and first.endswith("s")):
+            yield _date(sentence, number, number, text)
+            continue
+        before = _clause_before(text, match.start(), 4)
+        if first in _UNITS_OF_TIME or first in STOPWORDS - {"of"} or first.capitalize() in MONTHS or not (first or content_lemmas(before)):
+            continue
+        keys = content_lemmas(f"{before} {after}")
+        kind = "percent" if match.groupdict().get("pct") else "money" if match.groupdict().get("cur") or re.match(r"(?:dollars|pounds|euros)\b", first) else "count"
+        yield Statement(kind, sentence, match.group().strip(), _numeric(match), f"{match.group().strip()} {after}", keys)
+
+
+def _numeric(match: re.Match[str]) -> str:
+    number = match.group("num").lower()
+    if not number[0].isdigit():
+        return number
+    value = float(number.replace(",", ""))
+    scale = (match.groupdict().get("scale") or "").strip().lower()
+    return f"{value * _SCALES.get(scale, 1):g}"
+
+
+def _dates(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
+    for match in DATE.finditer(sentence.text):
+        taken.append(match.span())
+        yield _date(sentence, match.group(), _date_norm(match.group()), sentence.text)
+
+
+def _date(sentence: Sentence, value: str, norm: str, text: str) -> Statement:
+    keys = content_lemmas(text.replace(value, " ")) - {lemma(name) for name in (*MONTHS, *WEEKDAYS)}
+    return Statement("date", sentence, value, norm, text, keys)
+
+
+def _date_norm(value: str) -> str:
+    """``year-month-day`` with what is known (``?`` for the rest), or the weekday / relative word."""
+    year = re.search(r"\b\d{4}\b", value)
+    month = next((number for number, name in enumerate(MONTHS, 1) if name[:3] in value), 0)
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", value.replace(year.group(), "") if year else value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    if month:
+        return f"{year.group() if year else '?'}-{month:02d}-{int(day.group(1)):02d}" if day else f"{year.group() if year else '?'}-{month:02d}-?"
+    weekday = next((name for name in WEEKDAYS if name in value), "")
+    return weekday.lower() or value.lower()
+
+
+def dates_conflict(first: str, second: str) -> bool:
+    """Two normalised dates conflict when a part both give differs; a weekday or "yesterday" compares with nothing."""
+    parts = [norm.split("-") if re.fullmatch(r"[\d?]+-[\d?]+-[\d?]+|\d{4}", norm) else None for norm in (first, second)]
+    if parts[0] is None or parts[1] is None:
+        return False
+    return any(a != b and "?" not in (a, b) for a, b in zip(parts[0], parts[1]))
+
+
+# ---------------------------------------------------------------- speech
+
+def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
+    """Who the sentence gives its words to ("according to X", "X said", '"...," said X'), through whom
+    ("told Variety"), and the words; ``previous`` resolves "she added" and "The filmmaker said"."""
+    text = sentence.text
+    attribution = ATTRIBUTION.search(text)
+    if attribution:
+        who = re.split(r"\s(?:that|which|who)\s", _clause_after(text, attribution.end(), 6))[0]
+        if not who or not any(word[0].isupper() for word in who.split()) and lemma(who.split()[-1]) not in _ROLE_HINTS:
+            return None
+        if attribution.start() < len(text) / 3:
+            said = text[attribution.end() + len(who):].lstrip(" ,:")
+        else:
+            said = text[:attribution.start()].rstrip(" ,")
+        return _said(sentence, who, said, "")
+    for match in re.finditer(r"[\w’']+", text):
+        verb = match.group().lower()
+        if verb not in SAY_VERBS or _inside_quote(text, match.start()):
+            continue
+        before = text[:match.start()].rstrip()
+        if before.endswith(("\"", "”", ",\"", ",”")) or re.search(r"[\"”],?$", before):
+            who = _clause_after(text, match.end(), 5)  # '"...," said Mayor Okafor'
+        else:
+            clause = re.split(r"[;:\"“”(]|,(?!\s*$)", before.rstrip(","))[-1].split()
+            if clause and clause[-1].lower() in ("is", "was", "are", "were", "be", "been", "being"):
+                return None  # "is described as": passive, and no one is named
+            while clause and clause[-1].lower() in FILLERS:
+                clause.pop()
+            while clause and (clause[0].lower() in FILLERS or clause[0].lower() in ("on", "after", "in", "at")):
+                clause.pop(0)
+            who = " ".join(clause)
+        if not who or len(who.split()) > 8:
+            return None
+        if who.lower() in PRONOUNS:
+            if previous is None or previous.sentence.source != sentence.source or sentence.number - previous.sentence.number > 3:
+                return None
+            who = previous.value
+        elif not any(word[0].isupper() for word in who.split()) and not any(lemma(word) in _ROLE_HINTS for word in who.split()):
+            return None
+        via = re.search(r"\b(?:to|told|with|in)\s+(?:the\s+)?(?P<via>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)", text[match.start():])
+        words_said = _attributed_words(text, match.end())
+        if not words_said and who in before:  # "2,000 signed, its organisers said": the words come first
+            words_said = before[:before.rfind(who)].strip(" ,")
+            words_said = words_said if len(words_said.split()) >= 4 else ""
+        found = _said(sentence, who, words_said, via.group("via") if via else "")
+        if previous is not None and not is_named(who) and who.split()[0] == "The" and previous.sentence.source == sentence.source \
+                and 0 < sentence.number - previous.sentence.number <= 2:
+            # "According to Doucouré, ..." then "The filmmaker said ...": most likely the same speaker
+            found = replace(found, keys=found.keys | previous.keys)
+        return found
+    return None
+
+
+_ROLE_HINTS = frozenset(lemma(word) for word in """spokesperson spokesman spokeswoman official officials police filmmaker director
+    petition review reviewer critic report study survey statement synopsis group council organizer organiser
+    researcher scientist expert minister mayor president company agency court judge witness resident""".split())
+
+
+def is_named(who: str) -> bool:
+    """A speaker with a name ("Netflix", "A spokesperson of Netflix"), not only a role ("The filmmaker")."""
+    return any(word[0].isupper() for word in who.split()[1:]) or (who[:1].isupper() and who.split()[0].lower() not in STOPWORDS)
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    head = text[:position]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+
+
+def _attributed_words(text: str, position: int) -> str:
+    """The words attributed: the longest quotation after the verb (before it, in '"...," she said'),
+    else the that-clause, else the rest of the sentence."""
+    quoted = [quote for quote in (next(group for group in match.groups() if group) for match in _QUOTED.finditer(text, position))
+              if len(quote.split()) >= 3]
+    named_as = re.search(r"\bas\s+(an?\s+.+)$", text[position:])  # 'NME called "Cuties" ... as a powerful exploration'
+    if named_as and text[:position].split()[-1].lower() in ("called", "calls", "described", "describes", "praised", "defended"):
+        return named_as.group(1).strip(" ,.")
+    if quoted:
+        return max(quoted, key=len).strip(" ,")
+    that = re.match(r"\s*(?:\S+\s+){0,5}?that\s+(.+)$", text[position:])
+    rest = (that.group(1) if that else text[position:]).strip(" ,.")
+    if len(rest.split()) >= 4:
+        return rest
+    earlier = [quote for quote in _quotes(text[:position]) if len(quote.split()) >= 3]  # '"...," said Mayor Lee.'
+    return max(earlier, key=len).strip(" ,") if earlier else ""
+
+
+def _said(sentence: Sentence, who: str, said: str, via: str) -> Statement:
+    who = who.strip(" ,")
+    who = who[0].upper() + who[1:]
+    opinion = bool(OPINION_MARKERS.search(sentence.text) or EVALUATIVE.search(said))
+    return Statement("speech", sentence, who, who.lower(), said, speaker_keys(who), via if via != who else "", opinion)
+
+
+def speaker_keys(who: str) -> frozenset[str]:
+    """Names (and their initials: PTC for Parents Television Council), else the speaker's role noun."""
+    head = re.sub(r"^.*['’]s\s+", "", who)  # "Netflix's synopsis" speaks as a synopsis
+    names = [word for word in words(head) if word[0].isupper() and word.lower() not in STOPWORDS]
+    keys = {lemma(word) for word in names}
+    if len(names) >= 2:
+        keys.add("".join(word[0] for word in names).lower())
+    if not keys or head != who:
+        keys |= {lemma(word) for word in words(head) if word.lower() not in STOPWORDS}
+    return frozenset(keys)
+
+
+# ---------------------------------------------------------------- kinds of work, ratings, unsourced
+
+_PUNCT = "\"“”‘’',.;:!?()"
+
+
+def _labels(sentence: Sentence) -> list[Statement]:
+    """Kinds of work named in a sentence ("the docuseries film", "a coming-of-age comedy-drama"),
+    one statement per title they are attached to (a label right before a name is that name's)."""
+    tokens = sentence.text.split()
+    marked = []
+    for index, token in enumerate(tokens):
+        bare = token.strip(_PUNCT)
+        word = bare.lower()
+        following = " ".join(tokens[index + 1:index + 3])
+        if word not in LABELS or (bare != word and index > 0):  # "Sundance Film Festival" is a name
+            continue
+        if (word in LABEL_ONLY_BEFORE and not LABEL_ONLY_BEFORE[word].match(following)) \
+                or (word in LABEL_NOT_BEFORE and LABEL_NOT_BEFORE[word].match(following)):
+            continue
+        marked.append(index)
+    phrases: list[list[int]] = []
+    for index in marked:
+        if phrases and phrases[-1][-1] == index - 1 and not tokens[index - 1].endswith(tuple(",;:")):
+            phrases[-1].append(index)
+        else:
+            phrases.append([index])
+    by_title: dict[str, tuple[list[str], set[str]]] = {}
+    phrases = [phrase for phrase in phrases if {tokens[index].strip(_PUNCT).lower() for index in phrase} - GENERIC_LABELS] or phrases
+    generic = {tokens[index].strip(_PUNCT).lower() for index in marked} & GENERIC_LABELS  # "the TV-MA-rated film" still says "film"
+    for phrase in phrases:
+        start = phrase[0] - 1 if phrase[0] and "-" in tokens[phrase[0] - 1] and tokens[phrase[0] - 1].strip(_PUNCT).lower() not in LABELS else phrase[0]
+        found = {tokens[index].strip(_PUNCT).lower() for index in phrase}
+        after = tokens[phrase[-1] + 1].strip(_PUNCT) if phrase[-1] + 1 < len(tokens) and not tokens[phrase[-1]].endswith(tuple(",;:")) else ""
+        title = after if after[:1].isupper() and after.lower() not in STOPWORDS else ""
+        values, labels = by_title.setdefault(title, ([], set()))
+        values.append(" ".join(tokens[start:phrase[-1] + 1]).strip(_PUNCT))
+        labels |= found
+    statements = []
+    for title, (values, labels) in by_title.items():
+        labels |= generic
+        if labels - GENERIC_LABELS:
+            families = sorted({family for word in labels for family in LABELS[word]})
+            statements.append(Statement("label", sentence, "; ".join(values), " ".join(families), title, frozenset(labels)))
+    return statements
+
+
+def _rating(sentence: Sentence) -> Statement | None:
+    match = RATING.search(sentence.text)
+    return Statement("rating", sentence, match.group(), match.group().upper()) if match else None
+
+
+def _unsourced(sentence: Sentence) -> Statement | None:
+    text = sentence.text
+    if sentence.role != "text" or text.endswith("?") or not 5 <= len(text.split()) <= 40:
+        return None
+    if re.search(r"\b(?:I|we|We|our|Our|you|You|my|My)\b", text) or any(len(quote.split()) >= 3 for quote in _quotes(text)):
+        return None
+    charged = {match.group().lower() for match in CHARGED.finditer(text)}
+    if not charged:
+        return None
+    named = any(word[0].isupper() for word in text.split()[1:])
+    score = 2 * len(charged) + named + (len(text.split()) <= 15)
+    return Statement("unsourced", sentence, text, str(score), keys=content_lemmas(text))
+
+
+def _quotes(text: str) -> list[str]:
+    return [next(group for group in match.groups() if group) for match in _QUOTED.finditer(text)]
+
+
+# ---------------------------------------------------------------- finding and grouping
+
+def find_statements(sentences: Sequence[Sentence]) -> list[Statement]:
+    """Every statement in the sentences, in text order."""
+    found: list[Statement] = []
+    previous: Statement | None = None
+    carried: tuple[str, int] = ("", -1)  # "According to X," frames the rest of its paragraph
+    narration = " ".join(sentence.text for sentence in sentences if sentence.role == "text")
+    for index, sentence in enumerate(sentences):
+        if sentence.role == "post":
+            post = _post(sentence, sentences[index - 1] if index else None, narration)
+            if post:
+                found.append(post)
+            continue
+        if sentence.role == "heading" and not sentence.text.endswith(":"):
+            continue
+        if sentence.role == "heading":  # "According to Variety:" introduces the next sentence
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            if following is None or following.paragraph != sentence.paragraph or following.role != "text":
+                continue
+            joined = Sentence(sentence.source, sentence.number, sentence.paragraph, f"{sentence.text} {following.text}")
+            speech = _speech(joined, previous)
+            if speech:
+                found.append(speech)
+                previous = speech
+                carried = (sentence.source, sentence.paragraph)
+            continue
+        taken: list[tuple[int, int]] = []
+        found.extend(_dates(sentence, taken))
+        found.extend(_numbers(sentence, taken))
+        found.extend(_labels(sentence))
+        rating = _rating(sentence)
+        if rating:
+            found.append(rating)
+        speech = _speech(sentence, previous)
+        if speech:
+            found.append(speech)
+            previous = speech
+            if ATTRIBUTION.match(sentence.text):
+                carried = (sentence.source, sentence.paragraph)
+        elif (sentence.source, sentence.paragraph) != carried and not ATTRIBUTION.search(sentence.text):
+            unsourced = _unsourced(sentence)
+            if unsourced:
+                found.append(unsourced)
+    return found
+
+
+def _post(sentence: Sentence, before: Sentence | None, narration: str) -> Statement | None:
+    """An embedded post whose author the article also names in its own text (a party to the story)."""
+    credit = CREDIT.match(sentence.credit)
+    if not credit or (before is not None and before.credit == sentence.credit) or PROFANE.search(sentence.text):
+        return None
+    name = credit.group("name").strip()
+    if len(sentence.text.split()) < 4 or not re.search(rf"\b{re.escape(name)}\b", narration):
+        return None
+    quote = f"{sentence.text} [...] {sentence.credit}"
+    return Statement("post", sentence, f"{name} ({credit.group('handle')})", credit.group("date").strip(), sentence.text,
+                     frozenset({lemma(name)}), quote=quote)

@@ -1,0 +1,301 @@
+"""``quiz new``: scaffold a bank folder, or add a question skeleton to one of its files.
+
+Files are written as text, so an author's comments and layout survive an append. What is
+written is checked as the bank would load it before anything touches the disk, and nothing
+is written outside the bank folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .checks import check_bank
+from .emit import Comment, Fields, Plain, item_lines, mapping
+from .errors import Issue, QuizError, format_issues
+from .load import BANK_SUFFIXES, bank_files, read_file
+from .model import QUESTION_TYPES, SLUG_PATTERN, TYPED_KEYS
+from .parse import parse
+from .quotes import SourceText
+from .schema import schema_text
+from .sentences import first_sentence
+from .structure import FileContent
+
+SCHEMA_FILE = "bank.schema.json"
+MODELINE = "# yaml-language-server: $schema={}"
+
+
+class Refused(QuizError):
+    """A request the authoring commands refuse; the message says what to do instead."""
+
+
+def slugify(words: str, limit: int = 60) -> str:
+    """``"Cuties" and #CancelNetflix`` -> ``cuties-and-cancelnetflix``: ASCII letters, digits, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+    while len(slug) > limit and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug[:limit]
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``... whichever is not taken yet (and take it)."""
+    found, number = wanted, 2
+    while found in taken:
+        found, number = f"{wanted}-{number}", number + 1
+    taken.add(found)
+    return found
+
+
+def schema_reference(folder: Path) -> str | None:
+    """The schema path a bank file's modeline should name, relative to the bank folder:
+    the bank's own copy, or the nearest repository's ``questions/bank.schema.json``."""
+    target = folder.resolve()
+    if (target / SCHEMA_FILE).is_file():
+        return SCHEMA_FILE
+    for ancestor in (target, *target.parents):
+        schema = ancestor / "questions" / SCHEMA_FILE
+        if schema.is_file():
+            return Path(os.path.relpath(schema, target)).as_posix()
+    return None
+
+
+def modeline(folder: Path) -> tuple[str, list[Path]]:
+    """The schema modeline for a new file in ``folder``, and the schema file to write when no
+    schema is in reach (then the bank carries its own copy)."""
+    reference = schema_reference(folder)
+    if reference is not None:
+        return MODELINE.format(reference), []
+    return MODELINE.format(SCHEMA_FILE), [folder / SCHEMA_FILE]
+
+
+def write_files(folder: Path, files: dict[Path, str]) -> None:
+    """Write new text files, refusing any path that would land outside ``folder``."""
+    root = folder.resolve()
+    for path in files:
+        if not path.resolve().is_relative_to(root):
+            raise Refused(f"{path}: refusing to write outside the bank folder {folder}")
+    for path, content in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+
+
+# ---------------------------------------------------------------- new bank
+
+def bank_text(bank_id: str, title: str, line: str) -> str:
+    fields: Fields = [
+        ("id", Plain(bank_id)),
+        ("title", title),
+        ("description", ""),
+        Comment("language: a BCP 47 tag; license: for the questions (sources keep theirs); authors: a list of names"),
+        ("language", Plain("en")),
+        ("license", ""),
+        ("authors", []),
+    ]
+    return "\n".join([line, "bank:", *mapping(fields, 2), "",
+                      "# Next: put each article's full text in sources/ and list it under 'sources:',",
+                      "# or let `quiz draft ARTICLE --bank FOLDER` do both and draft claims and questions.",
+                      "# Then `quiz new question --bank FOLDER --type single`. See docs/authoring.md.", ""])
+
+
+def new_bank(folder: Path, title: str) -> list[Path]:
+    """Create a bank folder: ``bank.yaml`` with the schema modeline, and ``sources/``."""
+    if folder.exists() and not folder.is_dir():
+        raise Refused(f"{folder}: exists and is not a folder")
+    if folder.is_dir() and bank_files(folder):
+        names = ", ".join(path.name for path in bank_files(folder))
+        raise Refused(f"{folder}: already holds a bank ({names}); quiz new bank never overwrites one")
+    if not title.strip():
+        raise Refused("--title: must not be empty")
+    bank_id = slugify(title) or slugify(folder.resolve().name) or "bank"
+    folder.mkdir(parents=True, exist_ok=True)
+    line, schema_files = modeline(folder)
+    files = {folder / "bank.yaml": bank_text(bank_id, title.strip(), line)}
+    files.update({path: schema_text() for path in schema_files})
+    write_files(folder, files)
+    (folder / "sources").mkdir(exist_ok=True)
+    return list(files)
+
+
+# ---------------------------------------------------------------- new question
+
+@dataclass(frozen=True)
+class FirstSource:
+    id: str
+    sentence: str
+
+
+def skeleton(question_type: str, question_id: str, source: FirstSource) -> Fields:
+    """A question of ``question_type`` that validates as a draft, every field to rewrite marked TODO."""
+    head: Fields = [
+        ("id", Plain(question_id)),
+        ("type", Plain(question_type)),
+        Comment("a draft is checked but never served; remove the next line once the question is reviewed"),
+        ("draft", True),
+        ("prompt", "TODO: ask about one thing the sources say (Markdown)."),
+    ]
+    body: Fields
+    if question_type in ("single", "multiple"):
+        right: Fields = [("text", "TODO: the right answer"), ("correct", True)]
+        second: Fields = ([("text", "TODO: another right answer"), ("correct", True)] if question_type == "multiple"
+                  else [("text", "TODO: a tempting wrong answer"), ("feedback", "TODO: why a learner might pick it, and why it is wrong")])
+        third: Fields = [("text", "TODO: another wrong answer"), ("feedback", "TODO: why it is wrong")]
+        body = [("choices", [right, second, third])]
+    elif question_type == "true-false":
+        body = [("answer", True)]
+    elif question_type == "order":
+        body = [Comment("items in the right order; the quiz shuffles them"),
+                ("items", ["TODO: first", "TODO: second", "TODO: third"])]
+    else:
+        body = [("claim", "TODO: a claim to judge using only the sources."),
+                Comment("verdict: supported | contradicted | conflicting | not-in-sources"),
+                ("verdict", Plain("supported"))]
+    citation: Fields = [("source", Plain(source.id)), ("quote", source.sentence)]
+    tail: Fields = [
+        ("explanation", "TODO: what the sources say, quoted; end with the habit this question teaches."),
+        Comment("cite: exact quotes (elide with [...]); the first sentence of the first source, to replace"),
+        ("cite", [citation]),
+        ("skills", [Plain("claim-verification")]),
+        ("difficulty", Plain("medium")),
+    ]
+    return [*head, *body, *tail]
+
+
+def new_question(folder: Path, question_type: str, question_id: str | None = None, file: str = "questions.yaml") -> tuple[Path, str, list[Issue]]:
+    """Add a ``question_type`` skeleton to ``file`` in the bank; return the file, the id, and the bank's warnings."""
+    if question_type not in QUESTION_TYPES:
+        raise Refused(f"--type: unknown question type {question_type!r}; one of: {', '.join(QUESTION_TYPES)}")
+    if not folder.is_dir() or not bank_files(folder):
+        raise Refused(f"{folder}: no bank here (no .yaml files); create one with: quiz new bank {folder} --title TITLE")
+    path = _bank_file_path(folder, file)
+    contents = [read_file(candidate)[0] for candidate in bank_files(folder)]
+    taken = {item_id for content in contents for item_id in content.raw_ids["questions"]}
+    if question_id is not None:
+        if not re.match(SLUG_PATTERN, question_id):
+            raise Refused(f"--id: expected a slug (lowercase letters, digits and hyphens), found {question_id!r}")
+        if question_id in taken:
+            raise Refused(f"--id: the bank already has a question {question_id!r}")
+    else:
+        question_id = unique_id(f"new-{question_type}-question", taken)
+    source = first_source(folder, contents)
+    lines = item_lines(skeleton(question_type, question_id, source), 0)
+    before = _read_as_is(path) if path.is_file() else None
+    schema_files: list[Path] = []
+    if before is None:
+        line, schema_files = modeline(folder)
+        after = "\n".join([line, "questions:", *("  " + item for item in lines), ""])
+    else:
+        after = append_question(before, lines, str(path))
+    _same_errors_or_refuse(folder, path, before, after)
+    files = {path: after}
+    files.update({schema: schema_text() for schema in schema_files})
+    write_files(folder, files)
+    warnings = [issue for issue in check_with(folder, path, after) if not issue.is_error]
+    return path, question_id, warnings
+
+
+def _bank_file_path(folder: Path, file: str) -> Path:
+    name = Path(file)
+    if name.name != file or name.suffix not in BANK_SUFFIXES or file.startswith("."):
+        raise Refused(f"--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found {file!r}")
+    path = folder / file
+    if path.exists() and (not path.is_file() or not path.resolve().is_relative_to(folder.resolve())):
+        raise Refused(f"--file: {path} is not a file inside the bank folder")
+    return path
+
+
+def _read_as_is(path: Path) -> str:
+    """A bank file's text with its line endings as written (CRLF stays CRLF)."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Refused(f"{path}: not valid UTF-8; fix it first (quiz validate)") from None
+
+
+def first_source(folder: Path, contents: Sequence[FileContent]) -> FirstSource:
+    """The bank's first source (in load order) and its first sentence, to cite in a skeleton."""
+    for content in contents:
+        for source, _ in content.items["sources"]:
+            path = folder / source.file
+            if not path.resolve().is_relative_to(folder.resolve()):
+                raise Refused(f"{path}: the first source, {source.id!r}, is outside the bank folder; fix it first (quiz validate {folder})")
+            try:
+                source_text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+            except (OSError, UnicodeDecodeError):
+                raise Refused(f"{path}: the first source, {source.id!r}, cannot be read; fix it first (quiz validate {folder})") from None
+            sentence = first_sentence(source_text)
+            if sentence and SourceText(source_text).contains(sentence):
+                return FirstSource(source.id, sentence)
+            raise Refused(f"{path}: the first source, {source.id!r}, has no text to cite")
+    raise Refused(f"{folder}: the bank has no source, and every question must cite one; "
+                  f"add the article under 'sources:' first, or run: quiz draft ARTICLE --bank {folder}")
+
+
+_LINES = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])|[^\r\n\x85\u2028\u2029]+$")
+
+
+def append_question(before: str, lines: list[str], file: str) -> str:
+    """``before`` with one more item at the end of its ``questions:`` list, as text."""
+    newline = "\r\n" if "\r\n" in before else "\n"
+    parsed, issues = parse(before, file, TYPED_KEYS)
+    if any(issue.is_error for issue in issues):
+        raise Refused(f"{file}: fix this file first ({issues[0].format()})")
+    root = parsed.node
+    if root is not None and not isinstance(root, MappingNode):
+        raise Refused(f"{file}: expected a mapping of keys (bank, sources, questions, ...); choose another --file")
+    body = before if before.endswith(("\n", "\r")) or not before else before + newline
+    entries = list(root.value) if isinstance(root, MappingNode) else []
+    at = next((number for number, (key, _) in enumerate(entries) if isinstance(key, ScalarNode) and key.value == "questions"), None)
+    if at is None:
+        gap = newline if body.strip() and not body.endswith(newline * 2) else ""
+        return body + gap + "questions:" + newline + "".join("  " + line + newline for line in lines)
+    value = entries[at][1]
+    if isinstance(value, SequenceNode) and value.flow_style:
+        raise Refused(f"{file}: its 'questions:' is a [flow, list]; write it as a block list (one '- ' item per question) or choose another --file")
+    if not isinstance(value, SequenceNode) and not (isinstance(value, ScalarNode) and value.tag == "?null"):
+        raise Refused(f"{file}: its 'questions:' is not a list; fix it first (quiz validate)")
+    indent = value.start_mark.column if isinstance(value, SequenceNode) and value.value else 2
+    rows = _LINES.findall(body)  # lines as YAML counts them, so node marks index them
+    insert = len(rows)
+    if at + 1 < len(entries):  # questions: is not the last key: insert before the next key and its comments
+        insert = entries[at + 1][0].start_mark.line
+        while insert > 0 and (not rows[insert - 1].strip() or rows[insert - 1].startswith("#")):
+            insert -= 1
+    previous = rows[insert - 1] if insert else ""
+    spacer = [newline] if previous.strip() and not previous.lstrip().startswith("questions:") else []
+    added = [" " * indent + line + newline for line in lines]
+    if insert < len(rows):
+        added.append(newline)
+    return "".join(rows[:insert] + spacer + added + rows[insert:])
+
+
+def check_with(folder: Path, path: Path, content: str | None) -> list[Issue]:
+    """Every issue the bank would have with ``path`` holding ``content`` (``None``: as on disk)."""
+    files = bank_files(folder)
+    if path not in files and content is not None:
+        files = sorted([*files, path])
+    contents, issues = [], []
+    for file in files:
+        read, found = read_file(file, content if file == path else None)
+        contents.append(read)
+        issues.extend(found)
+    issues.extend(check_bank(folder, contents)[1])
+    return issues
+
+
+def _same_errors_or_refuse(folder: Path, path: Path, before: str | None, after: str) -> None:
+    """Refuse to write a question that would add an error to the bank (that would be a bug here)."""
+    def keys(issues: list[Issue]) -> set[tuple[str, str, str]]:
+        return {(issue.file, issue.path, issue.message) for issue in issues if issue.is_error}
+
+    old = keys(check_with(folder, path, before))
+    new = [issue for issue in check_with(folder, path, after) if issue.is_error and (issue.file, issue.path, issue.message) not in old]
+    if new:
+        raise QuizError(f"the new question would not validate (a bug in quiz new; nothing was written):\n{format_issues(new)}")

@@ -1,0 +1,100 @@
+"""quiz/ledger.py: the claims found in articles the drafter has never seen, and in the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.ledger import Claim, ledger
+from quiz.quotes import SourceText
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+SEEDS = ("000_10d12caac7ace896.txt", "003_2fd3939b84a33804.txt")
+
+
+def read(name: str) -> str:
+    return (ARTICLES / name).read_text(encoding="utf-8-sig")
+
+
+def claims_of(*names: str) -> tuple[list[Claim], dict[str, str]]:
+    texts = {f"a{number}": read(name) for number, name in enumerate(names)}
+    return ledger(list(texts.items())), texts
+
+
+def summary(claim: Claim) -> tuple[str, str, list[str]]:
+    return claim.kind, claim.status, [statement.value for statement in claim.statements]
+
+
+def with_asides(claims: list[Claim]) -> list[Claim]:
+    return [found for claim in claims for found in (claim, *claim.asides)]
+
+
+def test_every_quote_is_in_its_article():
+    for names in (SEEDS, ("millbrook-library.md", "alder-flood.txt")):
+        claims, texts = claims_of(*names)
+        for claim in claims:
+            for statement in claim.statements:
+                assert SourceText(texts[statement.sentence.source]).contains(statement.quote or statement.sentence.text), statement
+
+
+def test_seeds_disagree_on_the_petition_counts_and_on_what_kind_of_film_it_is():
+    claims, _ = claims_of(*SEEDS)
+    conflicting = [summary(claim) for claim in claims if claim.status == "conflicting"]
+    assert ("count", "conflicting", ["over 300,000", "more than 600,000"]) in conflicting
+    label = next(claim for claim in claims if claim.kind == "label")
+    assert label.status == "conflicting" and label.topic == "Cuties"
+    values = [(statement.sentence.source, statement.value) for statement in label.statements]
+    assert ("a0", "feature; coming-of-age comedy-drama") in values
+    assert ("a1", "docuseries film") in values
+    assert ("rating", "conflicting", ["18+", "TV-MA"]) in conflicting
+
+
+def test_seeds_unsourced_assertion_and_netflix_statement_across_articles():
+    claims, _ = claims_of(*SEEDS)
+    unsupported = [claim.statements[0].value for claim in claims if claim.status == "unsupported"]
+    assert "The Doucouré receives death threats." in unsupported
+    netflix = next(claim for claim in claims if claim.kind == "speech" and claim.topic == "Netflix")
+    assert {(s.sentence.source, s.value, s.via) for s in netflix.statements} >= {
+        ("a0", "Variety", ""),  # "According to Variety:" and the statement on the next line
+        ("a1", "A spokesperson of Netflix", "Variety"),
+    }
+
+
+def test_a_local_story_with_two_counts_a_date_and_speech():
+    claims, _ = claims_of("millbrook-library.md")
+    found = [summary(claim) for claim in claims]
+    assert found[0] == ("count", "conflicting", ["More than 2,000", "About 1,200"])
+    assert ("date", "consistent", ["March 12"]) in found
+    assert ("speech", "consistent", ["Councillor Tom Reyes"]) in found
+    # "..., according to a council spokesperson": who gave the second count, drafted under the count's claim
+    assert [summary(aside) for aside in claims[0].asides] == [
+        ("date", "consistent", ["on Monday"]), ("speech", "consistent", ["Its organisers"]), ("speech", "consistent", ["A council spokesperson"])]
+    assert ("unsourced", "unsupported", ["Vandals set fire to its reading room last year."]) in found
+    reyes = next(claim for claim in claims if claim.topic == "Councillor Tom Reyes")
+    assert reyes.statements[0].subject == "costs more to heat than it lends in books."
+
+
+def test_according_to_and_told_with_counts_in_different_words():
+    claims, _ = claims_of("alder-flood.txt")
+    found = [summary(claim) for claim in claims]
+    assert found[0] == ("count", "conflicting", ["140", "at least 200"])  # homes and houses count the same thing
+    speakers = {claim.topic: claim.statements[0] for claim in with_asides(claims) if claim.kind == "speech"}
+    assert speakers["Maria Lund"].subject == '"We have never seen the water this high,"'
+    assert speakers["The Environment Agency"].subject == "140 homes were flooded."
+    assert (speakers["Peter Holm"].via, speakers["Peter Holm"].subject) == ("Alder Gazette", "at least 200 houses")
+    assert ("date", "consistent", ["on Saturday"]) in found
+
+
+def test_the_same_count_in_two_articles_is_consistent():
+    claims = ledger([("x", "About 300 people attended the vigil on Friday.\n"), ("y", "The vigil drew about 300 people, police said.\n")])
+    count = next(claim for claim in claims if claim.kind == "count")
+    assert (count.status, [s.sentence.source for s in count.statements]) == ("consistent", ["x", "y"])
+
+
+def test_unrelated_counts_stay_apart():
+    claims = ledger([("x", "Ten people were injured. The storm destroyed 40 homes and 3,000 trees.\n")])
+    assert not any(claim.status == "conflicting" for claim in claims)
+
+
+def test_ledger_is_deterministic():
+    texts = [("a", read(SEEDS[0])), ("b", read(SEEDS[1]))]
+    assert ledger(texts) == ledger(texts)
