@@ -88,6 +88,8 @@ def check_bank(folder: Path, contents: Sequence[FileContent]) -> tuple[Bank | No
 def _bank_info(folder: Path, contents: Sequence[FileContent], issues: list[Issue]) -> BankInfo | None:
     having = [content for content in contents if content.bank is not None or (isinstance(content.value, dict) and "bank" in content.value)]
     if not having:
+        if not all(content.readable for content in contents):
+            return None  # the section may well be in the file that could not be read: its error says enough
         file = contents[0].file if contents else str(folder)
         issues.append(Issue(file, 1, 1, "", "no file of this bank has a 'bank:' section", "add 'bank: {id: ..., title: ...}' to one file, usually bank.yaml"))
         return None
@@ -112,30 +114,41 @@ def _unique(entries: Iterable[tuple[Any, Site]], kind: str, issues: list[Issue])
 
 
 def _read_source(folder: Path, source: Source, site: Site, issues: list[Issue]) -> SourceText | None:
-    where = ("file",)
-    relative = Path(source.file)
-    if relative.is_absolute() or source.file.startswith(("/", "\\")) or ":" in relative.parts[0]:
-        issues.append(site.issue(where, f"source file must be a path relative to the bank folder, found {source.file!r}"))
-        return None
-    root = folder.resolve()
-    path = (folder / relative).resolve()
-    if ".." in relative.parts or not path.is_relative_to(root):
-        issues.append(site.issue(where, f"source file {source.file!r} is outside the bank folder", "keep source texts inside the bank, e.g. sources/NAME.md"))
-        return None
-    if not path.is_file():
-        issues.append(site.issue(where, f"source file {source.file!r} does not exist", f"looked for {folder / relative}"))
-        return None
-    if path.stat().st_size > MAX_SOURCE_BYTES:
-        issues.append(site.issue(where, f"source file {source.file!r} is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB"))
-        return None
-    data = path.read_bytes()
+    text, problem = read_source(folder, source.file)
+    if problem:
+        message, hint = problem
+        issues.append(site.issue(("file",), message, hint))
+    return text
+
+
+def read_source(folder: Path, file: str) -> tuple[SourceText | None, tuple[str, str] | None]:
+    """A source's text, read only from inside the bank folder, or (message, hint) saying why not."""
+    relative = Path(file)
+    if relative.is_absolute() or file.startswith(("/", "\\")) or (relative.parts and ":" in relative.parts[0]):
+        return None, (f"source file must be a path relative to the bank folder, found {file!r}", "")
+    if "\0" in file:
+        return None, (f"source file {file!r} is not a valid file name", "")
+    try:
+        root = folder.resolve()
+        path = (folder / relative).resolve()
+        if ".." in relative.parts or not path.is_relative_to(root):
+            return None, (f"source file {file!r} is outside the bank folder", "keep source texts inside the bank, e.g. sources/NAME.md")
+        if not path.exists():
+            return None, (f"source file {file!r} does not exist", f"looked for {folder / relative}")
+        if not path.is_file():
+            return None, (f"source file {file!r} is not a file", "name a text file, e.g. sources/NAME.md")
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            return None, (f"source file {file!r} is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB", "")
+        data = path.read_bytes()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return None, (f"source file {file!r} cannot be read: {reason}", "")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        issues.append(site.issue(where, f"source file {source.file!r} is not valid UTF-8 (line {line}, byte {exc.start})", "save it as UTF-8"))
-        return None
-    return SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return None, (f"source file {file!r} is not valid UTF-8 (line {line}, byte {exc.start})", "save it as UTF-8")
+    return SourceText(text.replace("\r\n", "\n").replace("\r", "\n")), None
 
 
 class _References:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -40,7 +40,10 @@ class LoadResult:
 
 
 def bank_files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.iterdir() if path.suffix in BANK_SUFFIXES and path.is_file())
+    """The bank's YAML files: directly in the folder, and not links that lead out of it."""
+    root = folder.resolve()
+    return sorted(path for path in folder.iterdir()
+                  if path.suffix in BANK_SUFFIXES and path.is_file() and path.resolve().parent == root)
 
 
 def find_banks(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
@@ -68,8 +71,11 @@ def load_bank(folder: str | Path) -> LoadResult:
     folder = Path(folder)
     issues: list[Issue] = []
     contents: list[FileContent] = []
+    files = bank_files(folder)
+    issues.extend(Issue(str(path), 0, 0, "", "this file is a link out of the bank folder: not read", "copy the file into the bank instead")
+                  for path in sorted(folder.glob("*.y*ml")) if path.suffix in BANK_SUFFIXES and path not in files and path.is_symlink())
     with _collector_paused():
-        for path in bank_files(folder):
+        for path in files:
             content, found = read_file(path)
             contents.append(content)
             issues.extend(found)
@@ -86,10 +92,14 @@ def read_file(path: Path, text: str | None = None) -> tuple[FileContent, list[Is
     if text is None:
         text, problem = read_text(path)
         if problem is not None:
-            return check_file(file, None, None)[0], [problem]
+            return replace(check_file(file, None, None)[0], readable=False), [problem]
     parsed, issues = parse(text, file, TYPED_KEYS)
     content, found = check_file(file, parsed.value, parsed.node)
-    return content, issues + found
+    if parsed.value is None and issues:
+        content = replace(content, readable=False)
+    # A value the parser refused (a tag, say) is null to the models: say it once, not twice.
+    refused = {(issue.line, issue.col) for issue in issues}
+    return content, issues + [issue for issue in found if (issue.line, issue.col) not in refused]
 
 
 def read_text(path: Path) -> tuple[str, Issue | None]:
@@ -105,7 +115,8 @@ def read_text(path: Path) -> tuple[str, Issue | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         return "", Issue(file, line, column, "", f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8")
 
 

@@ -101,13 +101,19 @@ def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tup
         if _could_be_deep(text):
             deep = _first_too_deep(text)
             if deep is not None:
-                return Parsed(None, None), [Issue(file, deep.line + 1, deep.column + 1, "", f"nesting is deeper than the limit of {MAX_DEPTH} levels")]
+                line, col = position(text, deep.index)
+                return Parsed(None, None), [Issue(file, line, col, "", f"nesting is deeper than the limit of {MAX_DEPTH} levels")]
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = position(text, mark.index) if mark else (1, 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         return Parsed(None, None), [Issue(file, line, col, "", f"invalid YAML: {message}", _yaml_hint(message, text, line, col))]
+    except yaml.reader.ReaderError as exc:
+        line, col = position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return Parsed(None, None), [Issue(file, line, col, "", f"invalid YAML: character U+{code:04X} is not allowed in YAML",
+                                          "remove the control character")]
     except yaml.YAMLError as exc:
         return Parsed(None, None), [Issue(file, 1, 1, "", f"invalid YAML: {exc}")]
     except RecursionError:
@@ -118,12 +124,46 @@ def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tup
             dispose()
     if node is None:
         return Parsed(None, None), []
+    if _OTHER_BREAKS.search(text):
+        _remark(node, text)
     builder = _Builder(file, typed_keys)
     try:
         value = builder.build(node, 0, False)
     except _Abort as stop:
         return Parsed(None, node), builder.issues + [stop.issue]
     return Parsed(value, node), builder.issues
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index, counting lines as editors do: by '\\n' only.
+
+    libyaml also breaks lines at U+0085, U+2028 and U+2029, and puts an error at the end of a
+    file with no final newline on a line after the last; the character index is always right."""
+    index = max(0, min(index, len(text)))
+    start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - start + 1
+
+
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _remark(root: Node, text: str) -> None:
+    """Rewrite every node's start mark with editors' line numbers (rare: only texts with the
+    line breaks libyaml counts and editors do not)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        mark = node.start_mark
+        line, col = position(text, mark.index)
+        node.start_mark = yaml.Mark(mark.name, mark.index, line - 1, col - 1, None, None)
+        if isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
 
 
 def _could_be_deep(text: str) -> bool:
@@ -173,6 +213,14 @@ class _Abort(Exception):
         self.issue = issue
 
 
+def _float(value: str) -> float:
+    """A YAML 1.2 float: Python reads '1e3' and '.5' but not '.inf' or '.NaN'."""
+    special = value.lstrip("+-").lower()
+    if special in (".inf", ".nan"):
+        return float(("-" if value.startswith("-") else "") + special[1:])
+    return float(value)
+
+
 class _Builder:
     def __init__(self, file: str, typed_keys: frozenset[str]):
         self.file = file
@@ -203,7 +251,7 @@ class _Builder:
             return value == "true"
         if tag == _INT:
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-        return float(value.replace("inf", "Inf").replace("INF", "Inf").replace("NaN", "nan").replace("NAN", "nan").replace("Inf", "inf"))
+        return _float(value)
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -47,17 +47,26 @@ class SourceText:
         self.text = text
 
     @cached_property
-    def paragraphs(self) -> tuple[tuple[int, str], ...]:
-        """(first line, normalised text) of every paragraph: text between blank lines."""
-        found: list[tuple[int, str]] = []
+    def ranges(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) offsets of every paragraph: text between blank lines."""
+        found: list[tuple[int, int]] = []
         start = 0
         for match in _PARAGRAPH_BREAK.finditer(self.text + "\n\n"):
-            chunk = self.text[start:match.start()]
-            if chunk.strip():
-                lead = len(chunk) - len(chunk.lstrip())
-                found.append((self.text.count("\n", 0, start + lead) + 1, normalize(chunk)))
+            end = min(match.start(), len(self.text))
+            if self.text[start:end].strip():
+                found.append((start, end))
             start = match.end()
         return tuple(found)
+
+    @cached_property
+    def paragraphs(self) -> tuple[tuple[int, str], ...]:
+        """(first line, normalised text) of every paragraph."""
+        result = []
+        for start, end in self.ranges:
+            chunk = self.text[start:end]
+            lead = len(chunk) - len(chunk.lstrip())
+            result.append((self.text.count("\n", 0, start + lead) + 1, normalize(chunk)))
+        return tuple(result)
 
     @cached_property
     def joined(self) -> str:
@@ -69,18 +78,9 @@ class SourceText:
         if whole and whole in self.joined:
             return True
         parts = fragments(quote)
-        if len(parts) < 2:
-            return False
-        for _, paragraph in self.paragraphs:
-            position = 0
-            for part in parts:
-                found = paragraph.find(part, position)
-                if found < 0:
-                    break
-                position = found + len(part)
-            else:
-                return True
-        return False
+        if not parts or parts == [whole]:
+            return False  # no elision: the whole quote had to be there
+        return any(_find(paragraph, "", parts) for _, paragraph in self.paragraphs)
 
     def closest(self, quote: str) -> Passage | None:
         """The passage most like the quote (or like its first fragment not found), to show a typo."""
@@ -107,29 +107,60 @@ class SourceText:
         return Passage(best[1], best[2])
 
     def spans(self, quote: str) -> list[tuple[int, int]]:
-        """Where the quote's fragments stand in the original text, as (start, end) offsets."""
-        folded, offsets = _fold_with_offsets(self.text)
-        spans: list[tuple[int, int]] = []
+        """Where the quote stands in the original text, as ordered, non-overlapping (start, end)
+        offsets: one for a whole quote, one per fragment for an elided one; [] when not found."""
         whole = normalize(quote)
-        parts = [whole] if whole and whole in folded else fragments(quote)
-        position = 0
-        for part in parts:
-            found = folded.find(part, position)
-            if found < 0:
-                return []
-            spans.append((offsets[found], offsets[found + len(part) - 1] + 1))
-            position = found + len(part)
-        return spans
+        parts = fragments(quote)
+        if parts == [whole]:
+            parts = []
+        for start, end in self.ranges:
+            folded, offsets = _fold_with_offsets(self.text[start:end])
+            found = _find(folded, whole, parts, offsets)
+            if found:
+                return [(start + a, start + b) for a, b in found]
+        return []
+
+
+def _find(haystack: str, whole: str, parts: list[str], offsets: list[int] | None = None) -> list[tuple[int, int]]:
+    """The whole quote, else its fragments in order, in ``haystack``: spans in original offsets
+    (``offsets[i]`` is where folded character i came from), ordered and never overlapping."""
+    origin = offsets if offsets is not None else range(len(haystack))
+    if whole:
+        at = haystack.find(whole)
+        if at >= 0:
+            return [(origin[at], origin[at + len(whole) - 1] + 1)]
+    spans: list[tuple[int, int]] = []
+    position, used = 0, 0
+    for part in parts:
+        at = haystack.find(part, position)
+        if at < 0:
+            return []
+        end = origin[at + len(part) - 1] + 1
+        # Two fragments can come out of one original character (… folds to three dots): clip.
+        spans.append((max(origin[at], used), end))
+        used, position = end, at + len(part)
+    return spans
+
+
+def _joins(cluster: str, char: str) -> bool:
+    """Whether NFKC composes ``char`` with what comes before it (an accent, a Hangul jamo...)."""
+    if char.isascii():
+        return False
+    return unicodedata.normalize("NFKC", cluster + char) != unicodedata.normalize("NFKC", cluster) + unicodedata.normalize("NFKC", char)
 
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Normalise character by character, remembering where each output character came from."""
+    """Normalise cluster by cluster (characters that NFKC composes together), remembering where each
+    output character came from."""
     out: list[str] = []
     offsets: list[int] = []
     in_space = False
-    for index, char in enumerate(text):
-        folded = unicodedata.normalize("NFKC", char).translate(_FOLD)
-        for piece in folded:
+    index = 0
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and _joins(text[index:end], text[end]):
+            end += 1
+        for piece in unicodedata.normalize("NFKC", text[index:end]).translate(_FOLD):
             if piece.isspace():
                 if in_space or not out:
                     continue
@@ -139,4 +170,8 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
                 in_space = False
             out.append(piece)
             offsets.append(index)
+        index = end
+    while out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
     return "".join(out), offsets

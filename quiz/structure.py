@@ -41,6 +41,7 @@ class FileContent:
     bank: BankInfo | None
     items: dict[str, list[tuple[Any, int]]]  # list key -> (model, index in the file's list)
     raw_ids: dict[str, set[str]]  # ids present in the file, valid or not: no "unknown id" noise for broken items
+    readable: bool = True  # False when the file could not be read or parsed: what it holds is unknown
 
 
 def check_file(file: str, value: Any, root: Node | None) -> tuple[FileContent, list[Issue]]:
