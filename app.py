@@ -1,0 +1,5 @@
+"""The quiz app: ``streamlit run app.py``. Banks come from QUIZ_BANKS (default: questions/)."""
+
+from quiz.ui.nav import main
+
+main()

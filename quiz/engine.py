@@ -1,0 +1,336 @@
+"""Attempts at a quiz: draw the questions, fix their order, grade answers, score, retry.
+
+Pure: frozen data in, frozen data out. Randomness comes only from the seed an attempt is
+started with, so an attempt is reproducible from its seed and its question ids (see
+``quiz.token``). Nothing here reads files or knows about the browser.
+
+An answer is a tuple of option indexes into ``options(question)``, in the bank's order:
+one index for single, true-false and claim-check; the picked ones, sorted, for multiple;
+every item, in the learner's order, for order.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from typing import Literal, Sequence, Union
+
+from .model import (
+    VERDICT_LABELS, Bank, ClaimCheckQuestion, MultipleQuestion, OrderQuestion, Question,
+    SingleQuestion, TrueFalseQuestion,
+)
+
+Mode = Literal["practice", "exam"]
+MODES: tuple[Mode, ...] = ("practice", "exam")
+Answer = tuple[int, ...]
+
+VERDICTS: tuple[str, ...] = tuple(VERDICT_LABELS)
+TRUE_FALSE: tuple[str, ...] = ("True", "False")
+
+
+@dataclass(frozen=True)
+class BankQuiz:
+    """A quiz written in the bank."""
+
+    quiz_id: str
+
+
+@dataclass(frozen=True)
+class CustomQuiz:
+    """"Build your own": draw ``count`` questions sharing any of ``skills`` at one of ``difficulties``."""
+
+    count: int
+    skills: tuple[str, ...] = ()
+    difficulties: tuple[str, ...] = ()
+    mode: Mode = "practice"
+
+
+QuizRef = Union[BankQuiz, CustomQuiz]
+
+
+@dataclass(frozen=True)
+class Grade:
+    """How an answer fared. Option indexes are into ``options(question)``."""
+
+    correct: bool
+    picked_right: tuple[int, ...] = ()  # picked, and right
+    picked_wrong: tuple[int, ...] = ()  # picked, and wrong
+    missed: tuple[int, ...] = ()  # right, and not picked
+    positions: tuple[bool, ...] = ()  # order questions: whether each position holds the right item
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One learner's go at a quiz. ``orders[i]`` is how question i's options are shown;
+    ``position`` is the question on screen (``len(question_ids)`` once finished)."""
+
+    bank_id: str
+    quiz: QuizRef
+    mode: Mode
+    seed: int
+    question_ids: tuple[str, ...]
+    orders: tuple[Answer, ...]
+    answers: tuple[Answer | None, ...]
+    grades: tuple[Grade | None, ...]
+    position: int = 0
+    retry: bool = False  # the missed questions of an earlier attempt
+
+    @property
+    def finished(self) -> bool:
+        return self.position >= len(self.question_ids)
+
+    @property
+    def size(self) -> int:
+        return len(self.question_ids)
+
+
+@dataclass(frozen=True)
+class SkillScore:
+    skill: str
+    title: str
+    right: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Score:
+    right: int
+    total: int
+    skills: tuple[SkillScore, ...]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.right / self.total) if self.total else 0
+
+
+# ---------------------------------------------------------------- questions
+
+def options(question: Question) -> tuple[str, ...]:
+    """What a learner picks from, in the bank's order (author Markdown for choices and items)."""
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        return tuple(choice.text for choice in question.choices)
+    if isinstance(question, TrueFalseQuestion):
+        return TRUE_FALSE
+    if isinstance(question, ClaimCheckQuestion):
+        return tuple(VERDICT_LABELS[verdict] for verdict in VERDICTS)
+    return question.items
+
+
+def right_answer(question: Question) -> Answer:
+    """The answer key as an answer: what a learner must give to be right."""
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        return tuple(index for index, choice in enumerate(question.choices) if choice.correct)
+    if isinstance(question, TrueFalseQuestion):
+        return (0,) if question.answer else (1,)
+    if isinstance(question, ClaimCheckQuestion):
+        return (VERDICTS.index(question.verdict),)
+    return tuple(range(len(question.items)))
+
+
+def is_valid(question: Question, answer: Answer) -> bool:
+    """Whether ``answer`` has the shape ``question`` needs (a multiple answer may be empty)."""
+    count = len(options(question))
+    if any(not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < count for index in answer):
+        return False
+    if isinstance(question, OrderQuestion):
+        return sorted(answer) == list(range(count))
+    if isinstance(question, MultipleQuestion):
+        return list(answer) == sorted(set(answer))
+    return len(answer) == 1
+
+
+def grade(question: Question, answer: Answer) -> Grade:
+    """Right only when the answer is exactly the key: the whole set, or the whole order."""
+    if not is_valid(question, answer):
+        raise ValueError(f"answer {answer!r} does not fit question {question.id!r}")
+    key = right_answer(question)
+    if isinstance(question, OrderQuestion):
+        positions = tuple(item == right for item, right in zip(answer, key))
+        return Grade(correct=all(positions), positions=positions)
+    right = set(key)
+    return Grade(
+        correct=set(answer) == right,
+        picked_right=tuple(index for index in answer if index in right),
+        picked_wrong=tuple(index for index in answer if index not in right),
+        missed=tuple(index for index in key if index not in answer),
+    )
+
+
+def grade_summary(question: Question, result: Grade) -> str:
+    """One line saying how the answer fared, for the learner."""
+    if result.correct:
+        return "Right!"
+    if isinstance(question, MultipleQuestion):
+        return (f"Not quite: {_count(len(result.picked_right), 'right pick')}, "
+                f"{_count(len(result.picked_wrong), 'wrong pick')}, {_count(len(result.missed), 'right answer')} missed.")
+    if isinstance(question, OrderQuestion):
+        return f"Not quite: {sum(result.positions)} of {len(result.positions)} in the right place."
+    return "Not quite."
+
+
+def shown_order(question: Question, seed: int) -> Answer:
+    """The order to show the options in, fixed by the seed.
+
+    Choices marked ``fixed`` keep their place; true-false and verdicts keep theirs (a scale
+    reads best in one order); order items are shuffled and never shown already solved."""
+    count = len(options(question))
+    identity = tuple(range(count))
+    rng = random.Random(f"{seed}/{question.id}")
+    if isinstance(question, OrderQuestion):
+        order = list(identity)
+        while tuple(order) == identity:  # at least 3 items, so this ends after a try or two
+            rng.shuffle(order)
+        return tuple(order)
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        movable = [index for index, choice in enumerate(question.choices) if not choice.fixed]
+        shuffled = movable[:]
+        rng.shuffle(shuffled)
+        placed = dict(zip(movable, shuffled))
+        return tuple(placed.get(index, index) for index in identity)
+    return identity
+
+
+# ---------------------------------------------------------------- drawing
+
+def pool(bank: Bank, skills: Sequence[str] = (), difficulties: Sequence[str] = ()) -> tuple[Question, ...]:
+    """Served questions that share any of ``skills`` and have one of ``difficulties`` (empty = any)."""
+    return tuple(
+        question for question in bank.served()
+        if (not skills or set(question.skills) & set(skills))
+        and (not difficulties or question.difficulty in difficulties)
+    )
+
+
+def quiz_mode(bank: Bank, quiz: QuizRef) -> Mode:
+    return bank.quizzes[quiz.quiz_id].mode if isinstance(quiz, BankQuiz) else quiz.mode
+
+
+def quiz_title(bank: Bank, quiz: QuizRef) -> str:
+    if isinstance(quiz, BankQuiz):
+        return bank.quizzes[quiz.quiz_id].title
+    return "Your own quiz"
+
+
+def draw(bank: Bank, quiz: QuizRef, seed: int) -> tuple[str, ...]:
+    """The ids of the questions a quiz serves: its list in order, or a seeded draw. Never drafts."""
+    if isinstance(quiz, BankQuiz):
+        if quiz.quiz_id not in bank.quizzes:
+            raise ValueError(f"bank {bank.info.id!r} has no quiz {quiz.quiz_id!r}")
+        written = bank.quizzes[quiz.quiz_id]
+        if written.questions is not None:
+            served = {question.id for question in bank.served()}
+            return tuple(question_id for question_id in written.questions if question_id in served)
+        count, candidates = written.pick or 0, pool(bank, written.skills, written.difficulty)
+    else:
+        count, candidates = quiz.count, pool(bank, quiz.skills, quiz.difficulties)
+    if count < 1 or not candidates:
+        raise ValueError("no questions to draw: widen the skills or difficulties")
+    return tuple(question.id for question in random.Random(seed).sample(candidates, min(count, len(candidates))))
+
+
+def start(bank: Bank, quiz: QuizRef, seed: int) -> Attempt:
+    """A new attempt: questions drawn and options ordered once, by ``seed``."""
+    return _attempt(bank, quiz, quiz_mode(bank, quiz), seed, draw(bank, quiz, seed), retry=False)
+
+
+def _attempt(bank: Bank, quiz: QuizRef, mode: Mode, seed: int, question_ids: Sequence[str], retry: bool) -> Attempt:
+    ids = tuple(question_ids)
+    if not ids:
+        raise ValueError("an attempt needs at least one question")
+    return Attempt(
+        bank_id=bank.info.id,
+        quiz=quiz,
+        mode=mode,
+        seed=seed,
+        question_ids=ids,
+        orders=tuple(shown_order(bank.questions[question_id], seed) for question_id in ids),
+        answers=(None,) * len(ids),
+        grades=(None,) * len(ids),
+        retry=retry,
+    )
+
+
+# ---------------------------------------------------------------- answering
+
+def current(attempt: Attempt, bank: Bank) -> Question:
+    """The question on screen."""
+    if attempt.finished:
+        raise ValueError("the attempt is finished")
+    return bank.questions[attempt.question_ids[attempt.position]]
+
+
+def submit(attempt: Attempt, bank: Bank, answer: Sequence[int]) -> Attempt:
+    """Record and grade the answer to the current question. Once given, an answer is locked."""
+    question = current(attempt, bank)
+    if attempt.answers[attempt.position] is not None:
+        raise ValueError(f"question {question.id!r} is already answered")
+    given = tuple(sorted(set(answer))) if isinstance(question, MultipleQuestion) else tuple(answer)
+    result = grade(question, given)
+    return replace(
+        attempt,
+        answers=_put(attempt.answers, attempt.position, given),
+        grades=_put(attempt.grades, attempt.position, result),
+    )
+
+
+def advance(attempt: Attempt) -> Attempt:
+    """Move on from an answered question."""
+    if attempt.finished or attempt.answers[attempt.position] is None:
+        raise ValueError("answer the current question first")
+    return replace(attempt, position=attempt.position + 1)
+
+
+def _put(values: tuple, index: int, value: object) -> tuple:
+    return values[:index] + (value,) + values[index + 1:]
+
+
+# ---------------------------------------------------------------- after
+
+def score(attempt: Attempt, bank: Bank) -> Score:
+    """Right answers overall and per skill (skills in the bank's order); unanswered counts as wrong."""
+    tally: dict[str, list[int]] = {}
+    for question_id, result in zip(attempt.question_ids, attempt.grades):
+        right = int(result is not None and result.correct)
+        for skill in bank.questions[question_id].skills:
+            counts = tally.setdefault(skill, [0, 0])
+            counts[0] += right
+            counts[1] += 1
+    order = list(bank.skills)
+    skills = tuple(
+        SkillScore(skill, bank.skills[skill].title if skill in bank.skills else skill, right, total)
+        for skill, (right, total) in sorted(tally.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    )
+    right = sum(1 for result in attempt.grades if result is not None and result.correct)
+    return Score(right, attempt.size, skills)
+
+
+def missed(attempt: Attempt) -> tuple[str, ...]:
+    """The questions not answered right, in the order they were shown."""
+    return tuple(question_id for question_id, result in zip(attempt.question_ids, attempt.grades)
+                 if result is None or not result.correct)
+
+
+def retry_missed(attempt: Attempt, bank: Bank, seed: int) -> Attempt:
+    """A new attempt of the missed questions only, options reshuffled by ``seed``."""
+    return _attempt(bank, attempt.quiz, attempt.mode, seed, missed(attempt), retry=True)
+
+
+def can_restart(attempt: Attempt, bank: Bank) -> bool:
+    """Whether the bank, as it is now, can still serve the attempt's quiz."""
+    if isinstance(attempt.quiz, BankQuiz):
+        written = bank.quizzes.get(attempt.quiz.quiz_id)
+        if written is None:
+            return False
+        if written.questions is not None:
+            return bool(draw(bank, attempt.quiz, 0))
+        return bool(pool(bank, written.skills, written.difficulty))
+    return attempt.quiz.count >= 1 and bool(pool(bank, attempt.quiz.skills, attempt.quiz.difficulties))
+
+
+def restart(attempt: Attempt, bank: Bank, seed: int) -> Attempt:
+    """The same quiz again, drawn and ordered by a new seed."""
+    return start(bank, attempt.quiz, seed)
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"

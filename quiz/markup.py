@@ -1,0 +1,92 @@
+"""Text to Markdown that Streamlit can render safely.
+
+Two kinds of text reach the page. Author text (prompts, choices, explanations, notes) is
+Markdown, kept as written except what could run, load or mislead: links whose target is not
+http or https, images, raw HTML and LaTeX. Source texts are evidence, shown literally: every
+Markdown character is escaped, and cited passages are highlighted with Streamlit's
+``:colour-background[...]`` syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+# "](" or "]:" opens a link target or a link reference definition; only http(s) may follow.
+_LINK_TARGET = re.compile(r"\](?=[(:])(?![(:]\s*https?://)", re.IGNORECASE)
+_IMAGE = re.compile(r"!\[")
+_DOLLAR = re.compile(r"(?<!\\)\$")
+_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+
+
+def author(text: str) -> str:
+    """Author Markdown, made safe: non-http(s) links and reference definitions are shown as
+    plain text, images become their link, ``<`` cannot open HTML, ``$`` cannot open LaTeX."""
+    text = _LINK_TARGET.sub(lambda match: "]\\", text)
+    text = _IMAGE.sub("!\\[", text)
+    text = text.replace("<", "&lt;")
+    return _DOLLAR.sub(r"\\$", text)
+
+
+def block_quote(markdown: str) -> str:
+    """Markdown (already made safe) inside a block quote."""
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in markdown.splitlines())
+
+
+def literal(text: str) -> str:
+    """Text shown exactly as written: no Markdown, no HTML; lines and paragraphs kept."""
+    return highlighted(text, ())
+
+
+def highlighted(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` shown literally, each ``(start, end, colour)`` range on a coloured background
+    (a Streamlit colour name; ``"orange!"`` is orange and bold).
+
+    Later marks win where marks overlap. Leading spaces of a line are dropped (they would
+    make a code block); a single newline stays a line break, a blank line a paragraph break."""
+    lines: list[list[str]] = [[]]
+    at_line_start = True
+    for start, end, colour in _runs(text, marks):
+        pieces = text[start:end].split("\n")
+        for number, piece in enumerate(pieces):
+            if number:
+                lines.append([])
+                at_line_start = True
+            if at_line_start:
+                piece = piece.lstrip()
+            if number < len(pieces) - 1:
+                piece = piece.rstrip()  # the line ends here
+            if not piece:
+                continue
+            at_line_start = False
+            escaped = _PUNCTUATION.sub(r"\\\1", piece)
+            lines[-1].append(paint(escaped, colour))
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append("".join(line).rstrip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return "\n\n".join("  \n".join(paragraph) for paragraph in paragraphs if paragraph)
+
+
+def paint(markdown: str, colour: str | None) -> str:
+    """``colour`` is a Streamlit colour name; a trailing ``!`` also makes the text bold."""
+    if not colour:
+        return markdown
+    if colour.endswith("!"):
+        return f":{colour[:-1]}-background[**{markdown}**]"
+    return f":{colour}-background[{markdown}]"
+
+
+def _runs(text: str, marks: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str | None]]:
+    """``text`` cut into maximal runs of one colour (None: not highlighted)."""
+    points = sorted({0, len(text), *(point for start, end, _ in marks for point in (start, end) if 0 <= point <= len(text))})
+    runs: list[tuple[int, int, str | None]] = []
+    for start, end in zip(points, points[1:]):
+        colour = next((colour for low, high, colour in reversed(marks) if low <= start and end <= high), None)
+        if runs and runs[-1][2] == colour:
+            runs[-1] = (runs[-1][0], end, colour)
+        else:
+            runs.append((start, end, colour))
+    return runs

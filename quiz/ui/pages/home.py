@@ -1,0 +1,100 @@
+"""Home: every bank found, with its quizzes and a quiz built to order. A bank that fails to load
+shows its errors and hides none of the others. URL: /."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from quiz import catalog, engine, markup
+from quiz.errors import Issue, format_issues
+from quiz.load import LoadResult
+from quiz.model import DIFFICULTIES, Bank
+from quiz.ui import nav, state
+
+
+def start(bank: Bank, quiz: engine.QuizRef) -> None:
+    st.switch_page(nav.QUIZ, query_params=state.link(engine.start(bank, quiz, state.new_seed())))
+
+
+def bank_ui(bank: Bank) -> None:
+    with st.container(border=True):
+        st.header(markup.author(bank.info.title), anchor=False)
+        st.markdown(markup.author(bank.info.description))
+        counts = catalog.counts(bank)
+        st.caption(f"{_count(counts.questions, 'question')} · {_count(counts.sources, 'source')} · {_count(counts.claims, 'claim')}")
+        st.markdown(" ".join(f":blue-badge[{markup.literal(skill.title)}]" for skill in catalog.skills_used(bank)))
+        quizzes_ui(bank)
+        build_ui(bank)
+
+
+def quizzes_ui(bank: Bank) -> None:
+    if not bank.quizzes:
+        return
+    st.subheader("Quizzes", anchor=False)
+    columns = st.columns(2)
+    for number, quiz in enumerate(bank.quizzes.values()):
+        size = catalog.quiz_size(bank, quiz)
+        with columns[number % 2].container(border=True, height="stretch"):
+            st.markdown(f"**{markup.author(quiz.title)}**")
+            if quiz.description:
+                st.markdown(markup.author(quiz.description))
+            st.caption(f"{_count(size, 'question')} · {quiz.mode.capitalize()}")
+            if st.button("Start", key=f"home-start-{bank.info.id}-{quiz.id}", type="primary",
+                         icon=":material/play_arrow:", disabled=size == 0):
+                start(bank, engine.BankQuiz(quiz.id))
+
+
+def build_ui(bank: Bank) -> None:
+    key = f"home-build-{bank.info.id}"
+    served = len(bank.served())
+    if not served:
+        return
+    st.subheader("Build your own", anchor=False)
+    skills = {skill.id: skill.title for skill in catalog.skills_used(bank)}
+    left, right = st.columns(2)
+    count = left.number_input("Number of questions", min_value=1, max_value=served, value=min(10, served), key=f"{key}-count")
+    mode = right.radio("Mode", engine.MODES, format_func=str.capitalize, horizontal=True, key=f"{key}-mode",
+                       captions=("Check each answer as you go", "See how you did at the end"))
+    chosen_skills = left.multiselect("Skills", list(skills), format_func=skills.__getitem__, placeholder="Any skill", key=f"{key}-skills")
+    levels = right.multiselect("Difficulty", DIFFICULTIES, format_func=str.capitalize, placeholder="Any difficulty", key=f"{key}-difficulty")
+    matching = len(engine.pool(bank, chosen_skills, levels))
+    if not matching:
+        st.warning("No question matches: choose more skills or difficulties.")
+        return
+    st.caption(f"{_count(matching, 'question')} match; your quiz will have {min(int(count), matching)}.")
+    if st.button("Start", key=f"{key}-start", type="primary", icon=":material/play_arrow:"):
+        start(bank, engine.CustomQuiz(min(int(count), matching), tuple(chosen_skills), tuple(levels), mode))
+
+
+def broken_ui(result: LoadResult) -> None:
+    with st.container(border=True):
+        st.error(f"The bank in **{markup.literal(result.folder)}** could not be loaded: "
+                 f"{_count(len(result.errors), 'error')}.", icon=":material/error:")
+        st.code(format_issues(result.issues), language=None, wrap_lines=True)
+
+
+def paths_ui(issues: tuple[Issue, ...]) -> None:
+    st.warning("Some bank paths in QUIZ_BANKS could not be used.", icon=":material/folder_off:")
+    st.code(format_issues(issues), language=None, wrap_lines=True)
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+st.title("Media-literacy quiz", anchor=False)
+st.markdown("Read the sources, then judge what they really say. Every answer is backed by quotes you can check in context.")
+found = state.banks()
+loaded = {bank.folder for bank in found.banks}
+for result in found.results:
+    if result.bank is None:
+        broken_ui(result)
+    elif result.bank.folder in loaded:
+        bank_ui(result.bank)
+for result, winner in found.shadowed():
+    st.warning(f"The bank in **{markup.literal(result.folder)}** has the same id as the one in "
+               f"**{markup.literal(winner)}** and is hidden; give it another id.")
+if found.issues:
+    paths_ui(found.issues)
+if not found.results and not found.issues:
+    st.info("No banks found. Set QUIZ_BANKS to a folder of banks.")

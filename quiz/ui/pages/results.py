@@ -1,0 +1,73 @@
+"""Results: the score, right answers per skill, every question reviewed, and what to do next.
+URL: /results?t=TOKEN."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from quiz import engine, markup
+from quiz.model import Bank
+from quiz.ui import nav, question, state
+
+
+def score_ui(score: engine.Score) -> None:
+    with st.container(horizontal=True, gap="large"):
+        st.metric("Score", f"{score.right} / {score.total}", border=True, width="content")
+        st.metric("Right", f"{score.percent}%", border=True, width="content")
+
+
+def skills_ui(score: engine.Score) -> None:
+    st.subheader("By skill")
+    rows = [{"skill": skill.title, "right": round(100 * skill.right / skill.total), "of": f"{skill.right} of {skill.total}"}
+            for skill in score.skills]
+    st.vega_lite_chart(rows, {
+        "mark": {"type": "bar", "cornerRadiusEnd": 3},
+        "height": {"step": 34},
+        "encoding": {
+            "y": {"field": "skill", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 220}},
+            "x": {"field": "right", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "% right"},
+            "tooltip": [{"field": "skill"}, {"field": "of", "title": "Right"}],
+        },
+    })
+    st.caption(" · ".join(f"{markup.literal(skill.title)}: {skill.right} of {skill.total}" for skill in score.skills))
+
+
+def next_steps_ui(bank: Bank, attempt: engine.Attempt) -> None:
+    with st.container(horizontal=True):
+        if engine.missed(attempt) and st.button("Retry the ones I missed", key="results-retry", type="primary",
+                                                icon=":material/replay:"):
+            st.switch_page(nav.QUIZ, query_params=state.link(engine.retry_missed(attempt, bank, state.new_seed())))
+        if engine.can_restart(attempt, bank) and st.button("New attempt", key="results-new", icon=":material/refresh:"):
+            st.switch_page(nav.QUIZ, query_params=state.link(engine.restart(attempt, bank, state.new_seed())))
+        st.page_link(nav.HOME, label="All quizzes", icon=":material/home:")
+
+
+def review_ui(bank: Bank, attempt: engine.Attempt) -> None:
+    st.subheader("Your answers")
+    back = state.link(attempt)
+    for number, (question_id, answer, grade) in enumerate(zip(attempt.question_ids, attempt.answers, attempt.grades)):
+        current = bank.questions[question_id]
+        right = grade is not None and grade.correct
+        mark = ":green[:material/check_circle:]" if right else ":red[:material/cancel:]"
+        with st.expander(f"{mark} **{number + 1}.** {markup.author(current.prompt)}", expanded=not right):
+            if answer is None or grade is None:
+                st.warning("Not answered.")
+            else:
+                question.review_ui(bank, current, attempt.orders[number], answer, grade, back, show_prompt=False)
+
+
+found = state.banks()
+attempt = state.attempt_ui(found)
+bank = found.by_id[attempt.bank_id]
+st.title("Results")
+st.caption(f"{markup.author(bank.info.title)} · "
+           f"{'Retrying the ones you missed' if attempt.retry else markup.author(engine.quiz_title(bank, attempt.quiz))}")
+if not attempt.finished:
+    st.info("This quiz is not finished yet.")
+    st.page_link(nav.QUIZ, label="Back to the quiz", icon=":material/arrow_back:", query_params=state.link(attempt))
+    st.stop()
+score = engine.score(attempt, bank)
+score_ui(score)
+next_steps_ui(bank, attempt)
+skills_ui(score)
+review_ui(bank, attempt)

@@ -1,0 +1,112 @@
+"""Sources: a source's details and full text, every passage the bank cites highlighted, and who cites it.
+
+URL: /sources?bank=BANK&source=SOURCE; add q=QUESTION&n=N (or claim=CLAIM&n=N) to open one
+cited passage at the top, and t=TOKEN for a way back to the quiz it came from."""
+
+from __future__ import annotations
+
+import itertools
+
+import streamlit as st
+
+from quiz import citations, markup
+from quiz.citations import CiteRef
+from quiz.model import Bank, Source
+from quiz.ui import nav, pickers, state
+from quiz.ui.question import source_line
+
+
+def focus_from_url(bank: Bank) -> CiteRef | None:
+    params = st.query_params
+    number = params.get("n", "")
+    if not number.isdigit():
+        return None
+    if params.get("q"):
+        return citations.find(bank, "question", params["q"], int(number))
+    if params.get("claim"):
+        return citations.find(bank, "claim", params["claim"], int(number))
+    return None
+
+
+def owner_text(bank: Bank, ref: CiteRef) -> str:
+    if ref.owner == "question":
+        return f"**Question** · {markup.author(bank.questions[ref.owner_id].prompt)}"
+    return f"**Claim** · {markup.author(bank.claims[ref.owner_id].claim)}"
+
+
+def passage_ui(bank: Bank, ref: CiteRef) -> None:
+    with st.container(border=True):
+        st.markdown(f"#### The passage cited\n{owner_text(bank, ref)}")
+        text, marks = citations.in_context(bank, ref)
+        st.markdown(markup.highlighted(text, marks))
+        if ref.cite.note:
+            st.caption(markup.author(ref.cite.note))
+        if st.query_params.get(state.TOKEN):
+            st.page_link(nav.QUIZ, label="Back to your quiz", icon=":material/arrow_back:",
+                         query_params={state.TOKEN: st.query_params[state.TOKEN]})
+
+
+def details_ui(source: Source) -> None:
+    st.header(markup.author(source.title), anchor=False)
+    facts = [source_line(source, title=False), source.kind.replace("-", " ").capitalize()]
+    if source.author:
+        facts.append(f"by {markup.author(source.author)}")
+    st.caption(" · ".join(facts))
+    if source.note:
+        st.markdown(markup.author(source.note))
+    if source.url:
+        st.page_link(source.url, label="Open the original", icon=":material/open_in_new:")
+
+
+def cited_by_ui(bank: Bank, source_id: str, back: dict[str, str]) -> None:
+    refs = citations.cites(bank, source_id)
+    st.subheader("Cited by", anchor=False)
+    if not refs:
+        st.caption("No question or claim cites this source.")
+        return
+    for _, group in itertools.groupby(refs, key=lambda ref: (ref.owner, ref.owner_id)):
+        passages = list(group)
+        st.markdown(owner_text(bank, passages[0]))
+        for ref in passages:
+            owner = {"q": ref.owner_id} if ref.owner == "question" else {"claim": ref.owner_id}
+            st.page_link(nav.SOURCES, label=markup.literal(_short(ref.cite.quote)), icon=":material/format_quote:",
+                         query_params={"bank": bank.info.id, "source": source_id, **owner, "n": str(ref.number), **back})
+
+
+def full_text_ui(bank: Bank, source_id: str, focus: CiteRef | None) -> None:
+    st.subheader("Full text", anchor=False)
+    legend = markup.paint("cited by the bank", citations.CITED)
+    if focus is not None:
+        legend += " · " + markup.paint("the passage you opened", citations.FOCUS)
+    st.caption(legend)
+    with st.container(border=True):
+        st.markdown(markup.highlighted(bank.texts[source_id].text, citations.marks(bank, source_id, focus)))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+found = state.banks()
+st.title("Sources", anchor=False)
+bank_column, source_column = st.columns(2)
+with bank_column:
+    bank = pickers.bank_ui(found, "sources")
+if not bank.sources:
+    st.info("This bank has no sources.")
+    st.stop()
+focus = focus_from_url(bank)
+with source_column if len(found.banks) > 1 else bank_column:
+    source_id = pickers.source_ui(bank, focus.cite.source if focus else st.query_params.get("source", ""))
+back = {state.TOKEN: st.query_params[state.TOKEN]} if st.query_params.get(state.TOKEN) else {}
+if focus is not None and focus.cite.source != source_id:
+    focus = None
+if focus is not None:
+    passage_ui(bank, focus)
+details_ui(bank.sources[source_id])
+text_column, side_column = st.columns([3, 2], gap="large")
+with text_column:
+    full_text_ui(bank, source_id, focus)
+with side_column:
+    cited_by_ui(bank, source_id, back)

@@ -1,0 +1,97 @@
+"""Helpers for the AppTest tests: open a page of the app on chosen banks, and read what it sent."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from quiz import engine, token
+from quiz.load import load_bank
+from quiz.model import Bank
+from tests.conftest import MINI, REPO
+
+BANKS = REPO / "tests" / "fixtures" / "banks"
+HOME, QUIZ, RESULTS, SOURCES, CLAIMS = (f"quiz/ui/pages/{name}.py" for name in ("home", "quiz", "results", "sources", "claims"))
+
+
+def mini() -> Bank:
+    bank = load_bank(MINI).bank
+    assert bank is not None
+    return bank
+
+
+def open_page(monkeypatch: pytest.MonkeyPatch, page: str = HOME, banks: Path | str = BANKS, **params: str) -> AppTest:
+    """Run the app on ``page`` with QUIZ_BANKS=``banks`` and the given query params."""
+    monkeypatch.setenv("QUIZ_BANKS", str(banks))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    if page != HOME:
+        at.switch_page(page)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def open_attempt(monkeypatch: pytest.MonkeyPatch, attempt: engine.Attempt, page: str = QUIZ) -> AppTest:
+    return open_page(monkeypatch, page, t=token.encode(attempt))
+
+
+def attempt_at(bank: Bank, question_id: str, quiz: str = "all") -> engine.Attempt:
+    """An attempt of a bank quiz, every question before ``question_id`` answered right."""
+    attempt = engine.start(bank, engine.BankQuiz(quiz), 11)
+    while attempt.question_ids[attempt.position] != question_id:
+        attempt = engine.advance(engine.submit(attempt, bank, engine.right_answer(engine.current(attempt, bank))))
+    return attempt
+
+
+def current_attempt(at: AppTest, bank: Bank) -> engine.Attempt:
+    decoded = token.decode(at.query_params["t"], {bank.info.id: bank})
+    assert isinstance(decoded, engine.Attempt), decoded
+    return decoded
+
+
+def sent_text(at: AppTest) -> str:
+    """Every string of every element the page sent to the browser (labels, bodies, options, help...)."""
+    return "\n".join(_strings_under(at.main))
+
+
+def _strings_under(node: Any) -> Iterator[str]:
+    proto = getattr(node, "proto", None)
+    if proto is not None:
+        yield from _strings(proto)
+    for child in getattr(node, "children", {}).values():
+        yield from _strings_under(child)
+
+
+def _strings(message: Any) -> Iterator[str]:
+    for _, value in message.ListFields():
+        single = isinstance(value, (str, bytes, int, float)) or hasattr(value, "ListFields")
+        for item in ([value] if single else value):  # a repeated field is a container
+            if hasattr(item, "ListFields"):
+                yield from _strings(item)
+            elif isinstance(item, str):
+                yield item
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(element.value for element in at.markdown)
+
+
+def page_links(at: AppTest) -> list[tuple[str, str, str]]:
+    """(label, page, query string) of every page link."""
+    return [(link.proto.label, link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+
+
+def copy_mini_and_broken(tmp_path: Path) -> Path:
+    """A folder of banks: the mini bank, and a bank whose questions file has two errors."""
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    broken = banks / "broken"
+    broken.mkdir()
+    (broken / "bank.yaml").write_text(
+        "bank:\n  id: broken\n  title: Broken bank\nquestions:\n  - id: q1\n    type: singel\n", encoding="utf-8")
+    return banks

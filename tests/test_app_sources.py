@@ -1,0 +1,88 @@
+"""The Sources page (full text, cited passages, one passage opened by a link) and the Claims page."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz import citations, markup
+from tests.apptest import CLAIMS, SOURCES, markdown, mini, open_page, page_links
+
+BANK = mini()
+
+
+def test_a_source_with_every_cited_passage_highlighted(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(monkeypatch, SOURCES, bank="mini", source="gazette")
+    assert [header.value for header in at.header] == ["Bridge vote splits Millbrook council"]
+    assert "Harbour Gazette · 4 March 2026 · Article" in [caption.value for caption in at.caption]
+    assert ("Open the original", "https://example.org/gazette/bridge", "") in page_links(at)
+    full_text = markup.highlighted(BANK.texts["gazette"].text, citations.marks(BANK, "gazette"))
+    assert full_text in markdown(at)
+    assert ":yellow-background[voted 5 to 4 on Tuesday]" in full_text
+    assert "The passage cited" not in markdown(at)
+
+
+def test_cited_by_links_open_each_passage(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(monkeypatch, SOURCES, bank="mini", source="post")
+    links = [(label, query) for label, page, query in page_links(at) if page == "sources"]
+    assert links[0] == (markup.literal('"It is a waste of money," said councillor Ben Hale'), "bank=mini&source=post&q=who-spoke&n=1")
+    assert ("About 800 people signed a petition against it\\.", "bank=mini&source=post&claim=petition-size&n=1") in links
+    assert len(links) == 5  # the draft's cite is not listed
+    assert "**Question** · Who is quoted directly in the two articles?" in markdown(at)
+
+
+def test_a_link_opens_one_passage_at_the_top(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(monkeypatch, SOURCES, bank="mini", source="gazette", q="bridge-cost", n="0", t="TOKEN")
+    text = markdown(at)
+    assert "#### The passage cited\n**Question** · How much will the bridge cost, **according to the council**?" in text
+    focused = ":orange-background[**The project will cost £2\\.4 million, according to the council's own estimate\\.**]"
+    holding = [element.value for element in at.markdown if focused in element.value]
+    assert len(holding) == 2  # the passage, on top, and the full text
+    assert holding[0].startswith("Mayor Ada Okafor said") and holding[1].startswith("Bridge vote splits Millbrook council\n\n")
+    assert ("Back to your quiz", "quiz", "t=TOKEN") in page_links(at)
+    assert all(query.endswith("&t=TOKEN") for label, page, query in page_links(at) if page == "sources")
+
+
+def test_a_claim_link_opens_its_passage(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(monkeypatch, SOURCES, bank="mini", source="post", claim="bridge-cost", n="1")
+    assert "#### The passage cited\n**Claim** · What the bridge will cost" in markdown(at)
+    assert at.selectbox(key="sources-source-mini-post").value == "post"
+
+
+@pytest.mark.parametrize("params", [
+    {"bank": "nope", "source": "nope"},
+    {"bank": "mini", "source": "gazette", "q": "bridge-cost", "n": "9"},
+    {"bank": "mini", "source": "gazette", "q": "vanity", "n": "0"},
+    {"bank": "mini", "source": "gazette", "n": "-1", "q": "bridge-cost"},
+])
+def test_a_wrong_link_falls_back_quietly(monkeypatch: pytest.MonkeyPatch, params: dict[str, str]) -> None:
+    at = open_page(monkeypatch, SOURCES, **params)
+    assert [header.value for header in at.header] == ["Bridge vote splits Millbrook council"]
+    assert "The passage cited" not in markdown(at)
+
+
+def test_the_link_target_wins_over_the_source_param(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(monkeypatch, SOURCES, bank="mini", source="gazette", q="vote-margin", n="1")
+    assert [header.value for header in at.header] == ["Millbrook approves £3 million bridge"]
+    assert ":orange-background[**by a single vote**]" in markdown(at)
+
+
+def test_choosing_a_source_updates_the_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(monkeypatch, SOURCES, bank="mini", source="gazette", q="bridge-cost", n="0")
+    at.selectbox(key="sources-source-mini-gazette").set_value("post").run()
+    assert not at.exception
+    assert at.query_params == {"bank": "mini", "source": "post"}
+    assert [header.value for header in at.header] == ["Millbrook approves £3 million bridge"]
+
+
+def test_claims_side_by_side_with_their_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(monkeypatch, CLAIMS, bank="mini")
+    text = markdown(at)
+    assert "##### What the bridge will cost" in text and "##### How many people signed the petition" in text
+    assert text.count(":orange-badge[:material/compare_arrows: Conflicting]") == 2
+    claim = at.main.children[4]  # the first claim's container
+    columns = [block for block in claim.children.values() if block.type == "flex_container"][-1]
+    quotes = [[element.value for element in column.children.values() if element.type == "markdown" and element.value.startswith(">")]
+              for column in columns.children.values()]
+    assert quotes == [["> The project will cost £2\\.4 million, according to the council's own estimate\\."],
+                      ["> Independent engineers put the cost at £3 million\\."]]
+    assert ("Read in context", "sources", "bank=mini&source=post&claim=bridge-cost&n=1") in page_links(at)
