@@ -11,7 +11,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import Issue, Severity
 from .model import (
-    BUILTIN_SKILLS, Bank, BankInfo, ChoiceQuestion, Cite, Claim, MultipleQuestion, OrderQuestion,
+    BUILTIN_SKILLS, Bank, BankInfo, ChoiceQuestion, Cite, MultipleQuestion, OrderQuestion,
     Question, Quiz, SingleQuestion, Skill, Source,
 )
 from .quotes import SourceText

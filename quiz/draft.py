@@ -20,7 +20,8 @@ from .errors import Issue
 from .ledger import Claim, ledger
 from .lexicon import STOPWORDS
 from .load import bank_files, load_bank, read_file
-from .new import Refused, modeline, new_bank, slugify, unique_id, write_files
+from .model import slugify
+from .new import Refused, modeline, new_bank, unique_id, write_files
 from .schema import schema_text
 from .sentences import CREDIT, first_sentence
 from .templates import Drafting, claim_id, claim_note, claim_text, cite, for_claim, header

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .checks import check_bank
+from .checks import check_bank, read_source
 from .emit import Comment, Fields, Plain, item_lines, mapping
 from .errors import Issue, QuizError, format_issues
 from .load import BANK_SUFFIXES, bank_files, read_file
-from .model import QUESTION_TYPES, SLUG_PATTERN, TYPED_KEYS
+from .model import QUESTION_TYPES, SLUG_PATTERN, TYPED_KEYS, slugify
 from .parse import parse
-from .quotes import SourceText
 from .schema import schema_text
 from .sentences import first_sentence
 from .structure import FileContent
@@ -33,15 +31,6 @@ MODELINE = "# yaml-language-server: $schema={}"
 
 class Refused(QuizError):
     """A request the authoring commands refuse; the message says what to do instead."""
-
-
-def slugify(words: str, limit: int = 60) -> str:
-    """``"Cuties" and #CancelNetflix`` -> ``cuties-and-cancelnetflix``: ASCII letters, digits, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
-    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_text))
-    while len(slug) > limit and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]
-    return slug[:limit]
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:
@@ -223,17 +212,14 @@ def first_source(folder: Path, contents: Sequence[FileContent]) -> FirstSource:
     """The bank's first source (in load order) and its first sentence, to cite in a skeleton."""
     for content in contents:
         for source, _ in content.items["sources"]:
-            path = folder / source.file
-            if not path.resolve().is_relative_to(folder.resolve()):
-                raise Refused(f"{path}: the first source, {source.id!r}, is outside the bank folder; fix it first (quiz validate {folder})")
-            try:
-                source_text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-            except (OSError, UnicodeDecodeError):
-                raise Refused(f"{path}: the first source, {source.id!r}, cannot be read; fix it first (quiz validate {folder})") from None
-            sentence = first_sentence(source_text)
-            if sentence and SourceText(source_text).contains(sentence):
+            text, problem = read_source(folder, source.file)
+            if text is None:
+                reason = problem[0] if problem else "cannot be read"
+                raise Refused(f"{folder}: the first source, {source.id!r}: {reason}; fix it first (quiz validate {folder})")
+            sentence = first_sentence(text.text)
+            if sentence and text.contains(sentence):
                 return FirstSource(source.id, sentence)
-            raise Refused(f"{path}: the first source, {source.id!r}, has no text to cite")
+            raise Refused(f"{folder / source.file}: the first source, {source.id!r}, has no text to cite")
     raise Refused(f"{folder}: the bank has no source, and every question must cite one; "
                   f"add the article under 'sources:' first, or run: quiz draft ARTICLE --bank {folder}")
 

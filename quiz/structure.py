@@ -15,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.nodes import Node
 
 from .errors import Issue, Severity
-from .model import LIST_KEYS, QUESTION_TYPES, BankFile, BankInfo, Question, Quiz, Claim, Skill, Source
+from .model import LIST_KEYS, QUESTION_TYPES, BankFile, BankInfo, Claim, Question, Quiz, Skill, Source, slugify
 from .parse import walk
 
 _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
@@ -189,7 +189,7 @@ def _message(kind: str, error: Any, value: Any, loc: tuple[Any, ...], found: Any
         pattern = str(ctx.get("pattern", ""))
         if "https?" in pattern:
             return f"expected an http or https URL, found {_show(found)}", "a link must start with http:// or https://"
-        return f"expected a slug (lowercase letters, digits and hyphens), found {_show(found)}", f"try {_slugify(found)!r}" if _slugify(found) else ""
+        return f"expected a slug (lowercase letters, digits and hyphens), found {_show(found)}", f"try {slugify(found)!r}" if isinstance(found, str) and slugify(found) else ""
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
@@ -224,13 +224,6 @@ def _show(found: Any) -> str:
         return "true" if found else "false"
     text = str(found)
     return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _slugify(found: Any) -> str:
-    if not isinstance(found, str):
-        return ""
-    slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in found.lower())
-    return "-".join(part for part in slug.split("-") if part)
 
 
 def _did_you_mean(word: str, options: Sequence[str]) -> str:

@@ -15,7 +15,8 @@ from .emit import Comment, Fields, Plain
 from .extract import Statement, content_lemmas, is_named
 from .ledger import Claim
 from .lexicon import EXPLICIT, INCOMPATIBLE, LOADED, PROFANE, STOPWORDS, WEEKDAYS, lemma
-from .new import slugify, unique_id
+from .model import slugify
+from .new import unique_id
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 NO_SOURCE = "The article gives no source"
