@@ -159,7 +159,7 @@ def _remark(root: Node, text: str) -> None:
         seen.add(id(node))
         mark = node.start_mark
         line, col = position(text, mark.index)
-        node.start_mark = yaml.Mark(mark.name, mark.index, line - 1, col - 1, None, None)
+        node.start_mark = yaml.Mark(mark.name, mark.index, line - 1, col - 1, None, None)  # type: ignore[arg-type]
         if isinstance(node, MappingNode):
             stack.extend(part for pair in node.value for part in pair)
         elif isinstance(node, SequenceNode):
@@ -173,7 +173,7 @@ def _could_be_deep(text: str) -> bool:
     return max(map(len, _BLOCK_PREFIX.findall(text)), default=0) > _SAFE_DEPTH // 4
 
 
-def _first_too_deep(text: str) -> yaml.Mark | None:
+def _first_too_deep(text: str) -> Any:
     """Walk the events (no recursion) and return where nesting first passes ``MAX_DEPTH``."""
     parser = _Parser(text)
     depth = 0

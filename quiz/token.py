@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .engine import MODES, Attempt, BankQuiz, CustomQuiz, QuizRef, grade, is_valid, shown_order
+from .engine import MODES, Answer, Attempt, Grade, BankQuiz, CustomQuiz, QuizRef, grade, is_valid, shown_order
 from .model import DIFFICULTIES, Bank, MultipleQuestion
 
 VERSION = 1
@@ -98,7 +98,9 @@ def _attempt(payload: dict[str, Any], banks: Mapping[str, Bank]) -> Attempt:
     position = _field(payload, "p", int)
     if not ids or len(answers) != len(ids) or not 0 <= position <= len(ids):
         raise _Bad("the link's questions and answers do not match")
-    orders, given, grades = [], [], []
+    orders: list[Answer] = []
+    given: list[Answer | None] = []
+    grades: list[Grade | None] = []
     for index, (question_id, answer) in enumerate(zip(ids, answers)):
         question = bank.questions.get(question_id) if isinstance(question_id, str) else None
         if question is None or question.draft:

@@ -3,6 +3,8 @@ side by side. URL: /claims?bank=BANK."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import streamlit as st
 
 from quiz import markup
@@ -10,7 +12,8 @@ from quiz.model import Bank, Claim
 from quiz.ui import nav, pickers, state
 from quiz.ui.question import source_line
 
-STATUS = {  # label, badge colour, icon, meaning
+Colour = Literal["green", "orange", "gray", "red"]
+STATUS: dict[str, tuple[str, Colour, str, str]] = {  # label, badge colour, icon, meaning
     "consistent": ("Consistent", "green", ":material/check_circle:", "the sources agree"),
     "conflicting": ("Conflicting", "orange", ":material/compare_arrows:", "the sources disagree"),
     "unsupported": ("Unsupported", "gray", ":material/help:", "no source backs it"),
