@@ -17,23 +17,28 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Issue
 
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+
+
+class _PureParser(Reader, Scanner, Parser, Composer):
+    """PyYAML's own parser and composer: slower than libyaml's, but with no nesting limit of its own."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+
+
 try:  # libyaml's parser and composer, when PyYAML was built with it
     from yaml._yaml import CParser as _Parser
 
     FAST = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-
+    _Parser = _PureParser  # type: ignore[misc, assignment]
     FAST = False
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -43,6 +48,7 @@ MAX_DEPTH = 64
 # between 20,000 and 40,000). Texts whose nesting cannot pass this bound are composed directly; the
 # rest get an event-by-event depth check first, which costs about a quarter of a load.
 _SAFE_DEPTH = 4000
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 _BLOCK_PREFIX = re.compile(r"^[ \t]*(?:[-?:](?:[ \t]+|$))*", re.MULTILINE)
 
 # Tags the resolver gives to untagged nodes; YAML cannot spell them, so any other tag was written.
@@ -98,13 +104,13 @@ def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tup
         return Parsed(None, None), [too_large(file, MAX_FILE_BYTES)]
     loader = _Loader(text)
     try:
-        if _could_be_deep(text):
-            deep = _first_too_deep(text)
-            if deep is not None:
-                line, col = position(text, deep.index)
-                return Parsed(None, None), [Issue(file, line, col, "", f"nesting is deeper than the limit of {MAX_DEPTH} levels")]
+        deep = _first_too_deep(text) if _could_be_deep(text) else None
+        if deep is not None:
+            return Parsed(None, None), [_too_deep(file, text, deep)]
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        if _LIBYAML_TOO_DEEP in str(exc.problem):  # nested past libyaml's own limit, under our bound
+            return Parsed(None, None), [_too_deep(file, text, _first_too_deep(text, _PureParser))]
         mark = exc.problem_mark or exc.context_mark
         line, col = position(text, mark.index) if mark else (1, 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -117,7 +123,7 @@ def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tup
     except yaml.YAMLError as exc:
         return Parsed(None, None), [Issue(file, 1, 1, "", f"invalid YAML: {exc}")]
     except RecursionError:
-        return Parsed(None, None), [Issue(file, 1, 1, "", f"nesting is deeper than the limit of {MAX_DEPTH} levels")]
+        return Parsed(None, None), [_too_deep(file, text, None)]
     finally:
         dispose = getattr(loader, "dispose", None)
         if dispose:
@@ -128,7 +134,7 @@ def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tup
         _remark(node, text)
     builder = _Builder(file, typed_keys)
     try:
-        value = builder.build(node, 0, False)
+        value = builder.build(node, 1, False)  # the root is level 1, as in _first_too_deep
     except _Abort as stop:
         return Parsed(None, node), builder.issues + [stop.issue]
     return Parsed(value, node), builder.issues
@@ -173,9 +179,13 @@ def _could_be_deep(text: str) -> bool:
     return max(map(len, _BLOCK_PREFIX.findall(text)), default=0) > _SAFE_DEPTH // 4
 
 
-def _first_too_deep(text: str) -> Any:
-    """Walk the events (no recursion) and return where nesting first passes ``MAX_DEPTH``."""
-    parser = _Parser(text)
+def _first_too_deep(text: str, parser_class: type = _Parser) -> Any:
+    """Walk the events (no recursion) and return where nesting first passes ``MAX_DEPTH``.
+
+    libyaml 0.2.6 (PyYAML 6.0.4) stops at 1,000 levels of its own, and may do so before it
+    yields the event at level 65: its scanner looks far ahead in a flow collection. PyYAML's
+    own scanner looks at most 1,024 characters ahead, so it finds the exact place instead."""
+    parser = parser_class(text)
     depth = 0
     try:
         while parser.check_event():
@@ -186,11 +196,20 @@ def _first_too_deep(text: str) -> Any:
                     return event.start_mark
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        if parser_class is _PureParser or _LIBYAML_TOO_DEEP not in str(exc.problem):
+            raise
+        return _first_too_deep(text, _PureParser)
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
     return None
+
+
+def _too_deep(file: str, text: str, mark: Any) -> Issue:
+    line, col = position(text, mark.index) if mark is not None else (1, 1)
+    return Issue(file, line, col, "", f"nesting is deeper than the limit of {MAX_DEPTH} levels")
 
 
 def too_large(file: str, limit: int) -> Issue:
