@@ -1,12 +1,15 @@
 """The banks an app serves: where to look, when a bank changed on disk, and what each holds.
 
 Loading itself is ``quiz.load``; the app caches it per :func:`fingerprint`, so a bank is parsed
-once per version of its files and an edited bank shows on the next page load.
+once per version of its files and an edited bank shows on the next page load. An edit that breaks
+a bank does not take it away from learners: :class:`LastGood` keeps the last version that loaded,
+and the catalog serves it beside the errors.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -46,7 +49,11 @@ def fingerprint(folder: str | Path) -> Fingerprint:
 
 @dataclass(frozen=True)
 class Catalog:
-    """Every bank found: the loaded ones and the broken ones, plus problems with the paths."""
+    """Every bank found: the loaded ones and the broken ones, plus problems with the paths.
+
+    ``results`` holds each folder's outcome in order; a folder whose bank loaded before and is
+    broken now is followed by its last good result, so its errors show and its bank is still served.
+    """
 
     results: tuple[LoadResult, ...]
     issues: tuple[Issue, ...]
@@ -68,6 +75,12 @@ class Catalog:
     def broken(self) -> tuple[LoadResult, ...]:
         return tuple(result for result in self.results if result.bank is None)
 
+    @property
+    def stale(self) -> tuple[LoadResult, ...]:
+        """Last good results served in place of a folder that is broken now."""
+        broken = {result.folder for result in self.broken}
+        return tuple(result for result in self.results if result.bank is not None and result.folder in broken)
+
     def shadowed(self) -> tuple[tuple[LoadResult, str], ...]:
         """Loaded banks hidden by an earlier bank with the same id, with the folder that wins."""
         winner = {bank.info.id: bank.folder for bank in self.banks}
@@ -75,10 +88,38 @@ class Catalog:
                      if result.bank is not None and winner[result.bank.info.id] != result.bank.folder)
 
 
-def build(paths: Sequence[str | Path], load: Callable[[Path], LoadResult]) -> Catalog:
-    """Find the banks under ``paths`` and load each with ``load`` (the app passes a cached loader)."""
+class LastGood:
+    """The last result with a bank, per folder: what to serve while an edit leaves a bank broken.
+
+    The app keeps one for the whole server (sessions load banks in parallel, hence the lock). It
+    only holds results, which are frozen and shared with the load cache; it never changes them.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._results: dict[str, LoadResult] = {}
+
+    def keep(self, result: LoadResult) -> LoadResult | None:
+        """Remember ``result`` if it has a bank; if it has none, the last one that had, if any."""
+        with self._lock:
+            if result.bank is not None:
+                self._results[result.folder] = result
+                return None
+            return self._results.get(result.folder)
+
+
+def build(paths: Sequence[str | Path], load: Callable[[Path], LoadResult], last_good: LastGood | None = None) -> Catalog:
+    """Find the banks under ``paths`` and load each with ``load`` (the app passes a cached loader).
+    With ``last_good``, a folder that loaded before and is broken now keeps serving that bank."""
     folders, issues = find_banks(paths)
-    return Catalog(tuple(load(folder) for folder in folders), tuple(issues))
+    results: list[LoadResult] = []
+    for folder in folders:
+        result = load(folder)
+        results.append(result)
+        kept = last_good.keep(result) if last_good is not None else None
+        if kept is not None:
+            results.append(kept)
+    return Catalog(tuple(results), tuple(issues))
 
 
 @dataclass(frozen=True)

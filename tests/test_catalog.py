@@ -74,3 +74,79 @@ def test_what_a_bank_offers() -> None:
     assert catalog.quiz_size(bank, bank.quizzes["all"]) == 6
     assert catalog.quiz_size(bank, bank.quizzes["exam"]) == 3
     assert catalog.quiz_size(bank, Quiz(id="x", title="X", pick=9, difficulty=("easy",))) == 2
+
+
+def _break(folder: Path) -> None:
+    (folder / "quizzes.yaml").write_text("quizzes:\n  - id: all\n    title: [unclosed\n", encoding="utf-8")
+
+
+def test_a_bank_an_edit_breaks_is_still_served_as_it_last_loaded(tmp_path: Path) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    last_good = catalog.LastGood()
+    good = catalog.build([folder], load_bank, last_good)
+    assert good.results[0].bank is not None and good.broken == () and good.stale == ()
+
+    _break(folder)
+    found = catalog.build([folder], load_bank, last_good)
+    broken, kept = found.results
+    assert broken.bank is None
+    assert [issue.format() for issue in broken.errors] == [
+        f"{folder / 'quizzes.yaml'}:4:1: error: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"]
+    assert kept is good.results[0]  # the very result loaded before: held, never copied or changed
+    assert found.broken == (broken,) and found.stale == (kept,)
+    assert found.by_id["mini"] is good.results[0].bank
+    assert list(found.by_id["mini"].quizzes) == ["all", "exam"]
+    assert found.shadowed() == ()
+
+
+def test_a_fixed_bank_replaces_the_one_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    last_good = catalog.LastGood()
+    catalog.build([folder], load_bank, last_good)
+    questions = folder / "questions.yaml"
+    questions.write_text(questions.read_text(encoding="utf-8").replace("How much will the bridge cost", "What will the bridge cost"),
+                         encoding="utf-8")
+    edited = catalog.build([folder], load_bank, last_good)
+    assert edited.by_id["mini"].questions["bridge-cost"].prompt.startswith("What will the bridge cost")
+
+    _break(folder)
+    found = catalog.build([folder], load_bank, last_good)
+    assert found.by_id["mini"] is edited.by_id["mini"]  # the latest good version, not the first
+
+
+def test_a_bank_broken_from_the_start_is_not_served(tmp_path: Path) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    _break(folder)
+    last_good = catalog.LastGood()
+    found = catalog.build([folder], load_bank, last_good)
+    assert [result.bank for result in found.results] == [None]
+    assert found.banks == () and found.stale == ()
+
+
+def test_without_last_good_a_broken_bank_is_not_served(tmp_path: Path) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    catalog.build([folder], load_bank)
+    _break(folder)
+    found = catalog.build([folder], load_bank)
+    assert [result.bank for result in found.results] == [None]
+    assert found.banks == ()
+
+
+def test_last_good_is_kept_per_folder(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path / "banks" / "a")
+    shutil.copytree(MINI, tmp_path / "banks" / "b")
+    for name in ("a", "b"):  # two ids, so neither shadows the other
+        bank_file = tmp_path / "banks" / name / "bank.yaml"
+        bank_file.write_text(bank_file.read_text(encoding="utf-8").replace("id: mini", f"id: mini-{name}"), encoding="utf-8")
+    last_good = catalog.LastGood()
+    catalog.build([tmp_path / "banks"], load_bank, last_good)
+    _break(tmp_path / "banks" / "b")
+    found = catalog.build([tmp_path / "banks"], load_bank, last_good)
+    assert [(Path(result.folder).name, result.bank is not None) for result in found.results] == [
+        ("a", True), ("b", False), ("b", True)]
+    assert [bank.info.id for bank in found.banks] == ["mini-a", "mini-b"]
+    assert [Path(result.folder).name for result in found.stale] == ["b"]

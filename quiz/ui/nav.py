@@ -14,6 +14,7 @@ QUIZ = _PAGES / "quiz.py"
 RESULTS = _PAGES / "results.py"
 SOURCES = _PAGES / "sources.py"
 CLAIMS = _PAGES / "claims.py"
+PAGE = "nav-page"  # session key: the url_path of the page this run draws
 
 
 def main() -> None:
@@ -33,6 +34,7 @@ def main() -> None:
     # Reading is easier in a column; sources side by side need the width.
     st.set_page_config(page_title=f"{page.title} · Media-literacy quiz", page_icon="🔎",
                        layout="centered" if page.url_path in ("quiz", "results") else "wide")
+    st.session_state[PAGE] = page.url_path
     try:
         page.run()
     except QuizError as problem:  # the one place a project error becomes a message

@@ -15,6 +15,7 @@ from quiz.ui import nav
 
 DEFAULT_BANKS = Path(__file__).resolve().parents[2] / "questions"
 TOKEN = "t"
+CATALOG = "state-catalog"  # (page visit, catalog): the banks as this session last looked at them
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -23,10 +24,28 @@ def _load(folder: str, fingerprint: catalog.Fingerprint) -> LoadResult:
     return load_bank(folder)
 
 
+@st.cache_resource(show_spinner=False)
+def _last_good() -> catalog.LastGood:
+    """The last version of each bank that loaded, for every session of this server."""
+    return catalog.LastGood()
+
+
 def banks() -> catalog.Catalog:
-    """Every bank under QUIZ_BANKS, reloaded only when its files change."""
+    """Every bank under QUIZ_BANKS, reloaded only when its files change; a bank an edit broke
+    is shown with its errors and still served as it last loaded.
+
+    The files are looked at once per page visit (opening, reloading or switching pages), not on
+    every rerun: a click or an answer on the same page reuses that look, so its cost does not
+    grow with the bank (walking a 10,000-question bank's 211 files and hashing the list for the
+    cache key made a "Check answer" rerun 1.7 times slower)."""
     paths = catalog.bank_paths(os.environ.get("QUIZ_BANKS"), DEFAULT_BANKS)
-    return catalog.build(paths, lambda folder: _load(str(folder), catalog.fingerprint(folder)))
+    visit = (st.session_state.get(nav.PAGE), paths)
+    seen = st.session_state.get(CATALOG)
+    if seen is not None and seen[0] == visit:
+        return seen[1]
+    found = catalog.build(paths, lambda folder: _load(str(folder), catalog.fingerprint(folder)), _last_good())
+    st.session_state[CATALOG] = (visit, found)
+    return found
 
 
 def new_seed() -> int:
