@@ -11,7 +11,7 @@ import streamlit as st
 
 from quiz import citations, markup
 from quiz.citations import CiteRef
-from quiz.model import Bank, Source
+from quiz.model import Bank, ClaimCheckQuestion, Source
 from quiz.ui import nav, pickers, state
 from quiz.ui.question import source_line
 
@@ -30,7 +30,11 @@ def focus_from_url(bank: Bank) -> CiteRef | None:
 
 def owner_text(bank: Bank, ref: CiteRef) -> str:
     if ref.owner == "question":
-        return f"**Question** · {markup.author(bank.questions[ref.owner_id].prompt)}"
+        question = bank.questions[ref.owner_id]
+        text = f"**Question** · {markup.author(question.prompt)}"
+        if isinstance(question, ClaimCheckQuestion):  # their prompts are alike: the claim tells them apart
+            text += f" **Claim:** {markup.author(question.claim)}"
+        return text
     return f"**Claim** · {markup.author(bank.claims[ref.owner_id].claim)}"
 
 
@@ -83,9 +87,13 @@ def full_text_ui(bank: Bank, source_id: str, focus: CiteRef | None) -> None:
         st.markdown(markup.highlighted(bank.texts[source_id].text, citations.marks(bank, source_id, focus)))
 
 
-def _short(text: str, limit: int = 80) -> str:
+def _short(text: str, limit: int = 46) -> str:
+    # A page link's label never wraps: longer ones were cut mid-word at a 390 px phone's width.
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
 
 
 found = state.banks()
