@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import streamlit as st
 
+from quiz import edit
 from quiz.errors import QuizError
 
 _PAGES = Path(__file__).resolve().parent / "pages"
@@ -14,11 +16,20 @@ QUIZ = _PAGES / "quiz.py"
 RESULTS = _PAGES / "results.py"
 SOURCES = _PAGES / "sources.py"
 CLAIMS = _PAGES / "claims.py"
+AUTHOR = _PAGES / "author.py"
 PAGE = "nav-page"  # session key: the url_path of the page this run draws
 
 
+def author_password() -> str | None:
+    """The password of the Author page, from the environment or st.secrets; None: editing is off."""
+    # st.secrets raises when there is no secrets file; this asks without raising.
+    secrets = st.secrets if st.secrets.load_if_toml_exists() else {}
+    return edit.password(os.environ, secrets)
+
+
 def main() -> None:
-    """Run the page in the URL: / (home), /quiz, /results, /sources, /claims."""
+    """Run the page in the URL: / (home), /quiz, /results, /sources, /claims, and /author
+    only when QUIZ_AUTHOR_PASSWORD is set (otherwise the page does not exist)."""
     # No page icons: a Material icon as favicon is fetched from fonts.gstatic.com, an emoji is drawn locally.
     page = st.navigation(
         [
@@ -27,6 +38,7 @@ def main() -> None:
             st.Page(RESULTS, title="Results", url_path="results", visibility="hidden"),
             st.Page(SOURCES, title="Sources", url_path="sources"),
             st.Page(CLAIMS, title="Claims", url_path="claims"),
+            *([st.Page(AUTHOR, title="Author", url_path="author")] if author_password() else []),
         ],
         position="top",
     )
