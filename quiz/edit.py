@@ -16,8 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check_bank
-from .load import BANK_SUFFIXES, LoadResult, bank_files, read_file, read_text
+from .load import BANK_SUFFIXES, LoadResult, load_bank, read_text
 from .new import MODELINE, schema_reference
 
 PASSWORD_VARIABLE = "QUIZ_AUTHOR_PASSWORD"
@@ -105,18 +104,7 @@ def backup_path(path: Path) -> Path:
 def validate_as_if(folder: Path, name: str, text: str) -> LoadResult:
     """The bank in ``folder`` as it would load with ``name`` holding ``text`` (a new file if it is
     not there yet) and every other file as on disk: the bank when nothing is wrong, and every issue."""
-    edited = folder / name
-    files = bank_files(folder)
-    if edited not in files:
-        files = sorted([*files, edited])
-    contents, issues = [], []
-    for path in files:
-        content, found = read_file(path, text if path == edited else None)
-        contents.append(content)
-        issues.extend(found)
-    bank, found = check_bank(folder, contents)
-    issues.extend(found)
-    return LoadResult(str(folder), None if any(issue.is_error for issue in issues) else bank, tuple(issues))
+    return load_bank(folder, (folder / name, text))
 
 
 def starter_text(folder: Path) -> str:

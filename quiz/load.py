@@ -66,17 +66,21 @@ def find_banks(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
     return banks, issues
 
 
-def load_bank(folder: str | Path) -> LoadResult:
-    """Load one bank folder, collecting every problem in one pass."""
+def load_bank(folder: str | Path, edited: tuple[Path, str] | None = None) -> LoadResult:
+    """Load one bank folder, collecting every problem in one pass. With ``edited`` (a path and a
+    text), the bank as it would be with that file holding that text (a new file if it is not
+    there yet), every other file as on disk: what an editor checks before it writes."""
     folder = Path(folder)
     issues: list[Issue] = []
     contents: list[FileContent] = []
     files = bank_files(folder)
+    if edited is not None and edited[0] not in files:
+        files = sorted([*files, edited[0]])
     issues.extend(Issue(str(path), 0, 0, "", "this file is a link out of the bank folder: not read", "copy the file into the bank instead")
                   for path in sorted(folder.glob("*.y*ml")) if path.suffix in BANK_SUFFIXES and path not in files and path.is_symlink())
     with _collector_paused():
         for path in files:
-            content, found = read_file(path)
+            content, found = read_file(path, edited[1] if edited is not None and path == edited[0] else None)
             contents.append(content)
             issues.extend(found)
         bank, found = check_bank(folder, contents)

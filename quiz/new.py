@@ -15,10 +15,10 @@ from typing import Sequence
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .checks import check_bank, read_source
+from .checks import read_source
 from .emit import Comment, Fields, Plain, item_lines, mapping
 from .errors import Issue, QuizError, format_issues
-from .load import BANK_SUFFIXES, bank_files, read_file
+from .load import BANK_SUFFIXES, bank_files, load_bank, read_file
 from .model import QUESTION_TYPES, SLUG_PATTERN, TYPED_KEYS, slugify
 from .parse import parse
 from .schema import schema_text
@@ -264,16 +264,7 @@ def append_question(before: str, lines: list[str], file: str) -> str:
 
 def check_with(folder: Path, path: Path, content: str | None) -> list[Issue]:
     """Every issue the bank would have with ``path`` holding ``content`` (``None``: as on disk)."""
-    files = bank_files(folder)
-    if path not in files and content is not None:
-        files = sorted([*files, path])
-    contents, issues = [], []
-    for file in files:
-        read, found = read_file(file, content if file == path else None)
-        contents.append(read)
-        issues.extend(found)
-    issues.extend(check_bank(folder, contents)[1])
-    return issues
+    return list(load_bank(folder, None if content is None else (path, content)).issues)
 
 
 def _same_errors_or_refuse(folder: Path, path: Path, before: str | None, after: str) -> None:
