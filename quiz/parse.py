@@ -143,14 +143,14 @@ def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tup
 def position(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of a character index, counting lines as editors do: by '\\n' only.
 
-    libyaml also breaks lines at U+0085, U+2028 and U+2029, and puts an error at the end of a
-    file with no final newline on a line after the last; the character index is always right."""
+    libyaml also breaks lines at a lone '\\r', U+0085, U+2028 and U+2029, and puts an error at the
+    end of a file with no final newline on a line after the last; the character index is always right."""
     index = max(0, min(index, len(text)))
     start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - start + 1
 
 
-_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")  # the '\r' of a CRLF is no extra break
 
 
 def _remark(root: Node, text: str) -> None:

@@ -6,7 +6,8 @@ to (``FILE:LINE:COL: error: ...``), each targeted break reported with its own me
 line (and, where the break is one token, the column) where it was made; nothing ever raises.
 
 Example counts come from a Hypothesis profile: ``CI=true`` selects "ci" (derandomized, so a
-red run reproduces exactly; 6,400 examples in all), anything else "dev" (about 250, new each run).
+red run reproduces exactly; 6,600 examples in all, 5,100 of them banks through the loader and 1,500 of
+the quote matcher), anything else "dev" (about 260, new each run).
 Every example must load within Hypothesis' deadline of one second; the slowest load is
 reported as the target "load seconds" under ``--hypothesis-show-statistics``.
 """
@@ -654,7 +655,7 @@ def test_scrambled_yaml_gives_located_errors_or_none(draft: Draft, data: st.Data
         assert_located(issues, folder, texts)
 
 
-@share(0.5)
+@share(0.7)
 @given(banks(), st.data())
 def test_any_bytes_on_disk_give_located_errors_or_none(draft: Draft, data: st.DataObject):
     texts = render(draft)
