@@ -317,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elapsed = time.perf_counter() - started
         after, server_cpu, machine_cpu = rss_bytes(pid), cpu_seconds(pid), cpu_seconds()
     rss_connected, server_cpu_connected, machine_cpu_connected = marks["connected"]
-    wrong = [outcome for outcome in outcomes if outcome.shown_score != _score_text(outcome.plan, bank)]
+    wrong = [outcome for outcome in outcomes if outcome.shown_score != score_text(outcome.plan, bank)]
     samples = [seconds for outcome in outcomes for seconds in outcome.feedback_seconds]
     answers = sum(len(plan.answers) for plan in learners)
     mib = 1024 * 1024
@@ -338,7 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _score_text(plan: Plan, bank: Bank) -> str:
+def score_text(plan: Plan, bank: Bank) -> str:
+    """The score Results should show for the plan's answers: "R / T" (bench_protocol checks it too)."""
     score = engine.score(plan.expected(bank), bank)
     return f"{score.right} / {score.total}"
 
