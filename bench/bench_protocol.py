@@ -4,7 +4,7 @@ session speaking Streamlit's WebSocket protocol, so the numbers are the server's
     python bench/bench_protocol.py                                        # 30 sessions, mini bank
     python bench/bench_protocol.py --sessions 100 --bank questions/cuties-2020   # mini has 43 quizzes
     python bench/bench_protocol.py --quick-ack        # without the 40 ms delayed-ACK wait per run
-    STREAMLIT_RUNNER_POST_SCRIPT_GC=false python bench/bench_protocol.py   # the server's env is ours
+    STREAMLIT_RUNNER_POST_SCRIPT_GC=true python bench/bench_protocol.py   # Streamlit's default GC, to compare
 
 The learners are bench_sessions.py's (`plans`: each its own quiz and seed, about two answers in
 three right); all connect and show their first question, then all answer at once. Prints the time
