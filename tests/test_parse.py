@@ -110,19 +110,8 @@ def test_empty_document():
 
 def test_pure_python_parser_agrees(monkeypatch: pytest.MonkeyPatch):
     """The fallback for PyYAML builds without libyaml resolves the same way."""
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
 
-    class PurePython(Reader, Scanner, Parser, Composer):
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-
-    class Loader(PurePython):
+    class Loader(parse_module._PureParser):
         resolve = parse_module._Loader.resolve
         descend_resolver = parse_module._Loader.descend_resolver
         ascend_resolver = parse_module._Loader.ascend_resolver

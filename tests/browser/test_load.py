@@ -16,11 +16,11 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from bench.bench_sessions import plans, run_sessions
-from quiz import engine
 from quiz.load import load_bank
 from tests.browser.conftest import APP_SCRIPT, chromium_or_skip
 from tests.browser.streamlit_server import StreamlitServer
 from tests.conftest import MINI
+from tests.load_checks import assert_each_learner_got_its_own_attempt
 
 SESSIONS = 30
 #: Streamlit 1.67 first asks a deep link's path for its config (/quiz/_stcore/health), gets 404,
@@ -45,27 +45,7 @@ def test_thirty_learners_at_once_each_see_only_their_own_attempt(
     with ThreadPoolExecutor(max_workers=1) as thread:
         outcomes = thread.submit(asyncio.run, run_sessions(server.url, bank, learners, chromium)).result()
 
-    right_answers = 0
+    assert_each_learner_got_its_own_attempt(outcomes, bank, learners)
     for outcome in outcomes:
-        plan = outcome.plan
-        expected = plan.expected(bank)
-        score = engine.score(expected, bank)
-        grades = [grade is not None and grade.correct for grade in expected.grades]
-        right_answers += score.right
-        who = f"learner with seed {plan.seed}"
-        assert outcome.shown_score == f"{score.right} / {score.total}", who
-        assert outcome.shown_marks == grades, who
-        final = outcome.final_attempt(bank)  # the link on Results: what the server recorded
-        assert isinstance(final, engine.Attempt), f"{who}: {final}"
-        assert (final.seed, final.quiz, final.question_ids) == (plan.seed, plan.quiz, expected.question_ids), who
-        assert final.answers == plan.answers and final.finished, who
-        if expected.mode == "practice":
-            assert outcome.verdicts == grades, f"{who}: feedback said right/wrong for another answer"
-            assert len(outcome.feedback_seconds) == len(plan.answers)
-        else:
-            assert outcome.verdicts == [], f"{who}: an exam showed feedback"
-        assert outcome.foreign_keys == [], f"{who} saw another attempt's widgets"
-        assert [error for error in outcome.console_errors if not DEEP_LINK_404.search(error)] == [], who
-    total = sum(len(plan.answers) for plan in learners)
-    assert 0 < right_answers < total, "the script must mix right and wrong answers, or a mix-up could hide"
-    assert {plan.quiz.mode for plan in learners} == {"practice", "exam"}
+        errors = [error for error in outcome.console_errors if not DEEP_LINK_404.search(error)]
+        assert errors == [], f"learner with seed {outcome.plan.seed}: {errors}"
