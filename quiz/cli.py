@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .draft import draft
+from . import markup
 from .errors import QuizError, format_issues
 from .load import load_banks
 from .model import QUESTION_TYPES
@@ -27,8 +28,8 @@ def validate(paths: Sequence[str], strict: bool, output: str) -> int:
         print(json.dumps([issue.as_dict() for issue in issues], indent=2, ensure_ascii=False))
     elif issues:
         print(format_issues(issues))
-    print(f"{_plural(len(results), 'bank')}, {_plural(question_count, 'question')}, "
-          f"{_plural(error_count, 'error')}, {_plural(warning_count, 'warning')}",
+    print(f"{markup.count(len(results), 'bank')}, {markup.count(question_count, 'question')}, "
+          f"{markup.count(error_count, 'error')}, {markup.count(warning_count, 'warning')}",
           file=sys.stderr if output == "json" else sys.stdout)
     failed = error_count > 0 or (strict and warning_count > 0) or not results
     return 1 if failed else 0
@@ -49,7 +50,7 @@ def new_bank_command(folder: str, title: str) -> int:
 def new_question_command(folder: str, question_type: str, question_id: str | None, file: str) -> int:
     path, written_id, warnings = new_question(Path(folder), question_type, question_id, file)
     print(f"added {question_type} question {written_id!r} (draft: true) to {path}")
-    print(f"checked: {_plural(len(warnings), 'warning')}, 0 errors; see them with: quiz validate {folder}")
+    print(f"checked: {markup.count(len(warnings), 'warning')}, 0 errors; see them with: quiz validate {folder}")
     return 0
 
 
@@ -60,18 +61,15 @@ def draft_command(articles: Sequence[str], folder: str, title: str | None) -> in
     for entry in result.sources:
         print(f"source {entry.id}: " + ("already in the bank" if entry.existing else entry.file))
     statuses = ", ".join(f"{sum(claim.status == status for claim in result.claims)} {status}" for status in ("conflicting", "consistent", "unsupported"))
-    print(f"wrote {result.file}: {_plural(len(result.claims), 'claim')} ({statuses}), {_plural(result.questions, 'question')}, every one a draft")
+    print(f"wrote {result.file}: {markup.count(len(result.claims), 'claim')} ({statuses}), {markup.count(result.questions, 'question')}, every one a draft")
     errors = [issue for issue in result.issues if issue.is_error]
     if errors:
         print(format_issues(errors))
-        print(f"error: the bank does not validate: {_plural(len(errors), 'error')}; if they are in {result.file.name}, that is a bug in quiz draft", file=sys.stderr)
+        print(f"error: the bank does not validate: {markup.count(len(errors), 'error')}; if they are in {result.file.name}, that is a bug in quiz draft", file=sys.stderr)
         return 1
-    print(f"checked: 0 errors, {_plural(len(result.issues), 'warning')} (drafts are warnings); review with: quiz validate {folder}")
+    print(f"checked: 0 errors, {markup.count(len(result.issues), 'warning')} (drafts are warnings); review with: quiz validate {folder}")
     return 0
 
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ import random
 from dataclasses import dataclass, replace
 from typing import Literal, Sequence, Union
 
+from . import markup
 from .model import (
     VERDICT_LABELS, Bank, ClaimCheckQuestion, MultipleQuestion, OrderQuestion, Question,
     SingleQuestion, TrueFalseQuestion,
@@ -161,8 +162,8 @@ def grade_summary(question: Question, result: Grade) -> str:
     if result.correct:
         return "Right!"
     if isinstance(question, MultipleQuestion):
-        return (f"Not quite: {_count(len(result.picked_right), 'right pick')}, "
-                f"{_count(len(result.picked_wrong), 'wrong pick')}, {_count(len(result.missed), 'right answer')} missed.")
+        return (f"Not quite: {markup.count(len(result.picked_right), 'right pick')}, "
+                f"{markup.count(len(result.picked_wrong), 'wrong pick')}, {markup.count(len(result.missed), 'right answer')} missed.")
     if isinstance(question, OrderQuestion):
         return f"Not quite: {sum(result.positions)} of {len(result.positions)} in the right place."
     return "Not quite."
@@ -331,6 +332,3 @@ def restart(attempt: Attempt, bank: Bank, seed: int) -> Attempt:
     """The same quiz again, drawn and ordered by a new seed."""
     return start(bank, attempt.quiz, seed)
 
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"

@@ -19,6 +19,11 @@ _DOLLAR = re.compile(r"(?<!\\)\$")
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 
 
+def count(number: int, word: str) -> str:
+    """``1 question``, ``2 questions``: a number and the word it counts (plural by an ``s``)."""
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 def author(text: str) -> str:
     """Author Markdown, made safe: non-http(s) links and reference definitions are shown as
     plain text, images become their link, ``<`` cannot open HTML, ``$`` cannot open LaTeX."""

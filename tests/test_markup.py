@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.markup import author, block_quote, highlighted, literal
+from quiz.markup import author, block_quote, count, highlighted, literal
 
 
 @pytest.mark.parametrize("text", [
@@ -66,3 +66,7 @@ def test_a_highlight_across_lines_is_drawn_per_line() -> None:
 
 def test_block_quote() -> None:
     assert block_quote("one  \ntwo\n\nthree") == "> one  \n> two\n>\n> three"
+
+
+def test_count_says_the_number_and_the_word() -> None:
+    assert [count(n, "question") for n in (0, 1, 2)] == ["0 questions", "1 question", "2 questions"]

@@ -163,9 +163,9 @@ def problems_ui(result: LoadResult, path: Path, text: str) -> None:
     if not result.issues:
         st.success("No problems: the bank loads with this text.", icon=":material/check_circle:")
     elif errors:
-        st.error(f"{_count(len(errors), 'error')}, {_count(len(warnings), 'warning')}: fix the errors to save.", icon=":material/error:")
+        st.error(f"{markup.count(len(errors), 'error')}, {markup.count(len(warnings), 'warning')}: fix the errors to save.", icon=":material/error:")
     else:
-        st.warning(f"{_count(len(warnings), 'warning')}: the bank loads, and you can save.", icon=":material/warning:")
+        st.warning(f"{markup.count(len(warnings), 'warning')}: the bank loads, and you can save.", icon=":material/warning:")
     here = str(path)
     texts: dict[str, str | edit.Refusal] = {here: text}  # the edited file as in the editor, the others as on disk
     ordered = sorted(result.issues, key=lambda issue: (issue.file != here, not issue.is_error, issue.file, issue.line, issue.col))
@@ -240,9 +240,6 @@ def validated(folder: str, name: str, text: str, fingerprint: catalog.Fingerprin
     """The bank as it would be; reruns that change nothing (a click in the preview) reuse it."""
     return edit.validate_as_if(Path(folder), name, text)
 
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 st.title("Author", anchor=False)

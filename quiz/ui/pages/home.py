@@ -21,7 +21,7 @@ def bank_ui(bank: Bank) -> None:
         st.header(markup.author(bank.info.title), anchor=False)
         st.markdown(markup.author(bank.info.description))
         counts = catalog.counts(bank)
-        st.caption(f"{_count(counts.questions, 'question')} · {_count(counts.sources, 'source')} · {_count(counts.claims, 'claim')}")
+        st.caption(f"{markup.count(counts.questions, 'question')} · {markup.count(counts.sources, 'source')} · {markup.count(counts.claims, 'claim')}")
         st.markdown(" ".join(f":blue-badge[{markup.literal(skill.title)}]" for skill in catalog.skills_used(bank)))
         quizzes_ui(bank)
         build_ui(bank)
@@ -38,7 +38,7 @@ def quizzes_ui(bank: Bank) -> None:
             st.markdown(f"**{markup.author(quiz.title)}**")
             if quiz.description:
                 st.markdown(markup.author(quiz.description))
-            st.caption(f"{_count(size, 'question')} · {quiz.mode.capitalize()}")
+            st.caption(f"{markup.count(size, 'question')} · {quiz.mode.capitalize()}")
             if st.button("Start", key=f"home-start-{bank.info.id}-{quiz.id}", type="primary",
                          icon=":material/play_arrow:", disabled=size == 0):
                 start(bank, engine.BankQuiz(quiz.id))
@@ -61,7 +61,7 @@ def build_ui(bank: Bank) -> None:
     if not matching:
         st.warning("No question matches: choose more skills or difficulties.")
         return
-    st.caption(f"{_count(matching, 'question')} match; your quiz will have {min(int(count), matching)}.")
+    st.caption(f"{markup.count(matching, 'question')} match; your quiz will have {min(int(count), matching)}.")
     if st.button("Start", key=f"{key}-start", type="primary", icon=":material/play_arrow:"):
         start(bank, engine.CustomQuiz(min(int(count), matching), tuple(chosen_skills), tuple(levels), mode))
 
@@ -69,7 +69,7 @@ def build_ui(bank: Bank) -> None:
 def broken_ui(result: LoadResult) -> None:
     with st.container(border=True):
         st.error(f"The bank in **{markup.literal(result.folder)}** could not be loaded: "
-                 f"{_count(len(result.errors), 'error')}.", icon=":material/error:")
+                 f"{markup.count(len(result.errors), 'error')}.", icon=":material/error:")
         st.code(format_issues(result.issues), language=None, wrap_lines=True)
 
 
@@ -77,9 +77,6 @@ def paths_ui(issues: tuple[Issue, ...]) -> None:
     st.warning("Some bank paths in QUIZ_BANKS could not be used.", icon=":material/folder_off:")
     st.code(format_issues(issues), language=None, wrap_lines=True)
 
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 st.title("Media-literacy quiz", anchor=False)
