@@ -90,8 +90,7 @@ def compare(
     with sync_playwright() as runner:
         browser = _launch(runner)
         with start_streamlit(baseline_script) as base, start_streamlit(script) as cand:
-            print(f"server start: baseline {base.startup_seconds:.2f} s, "
-                  f"candidate {cand.startup_seconds:.2f} s")
+            print(f"server start: baseline {base.startup_seconds:.2f} s, candidate {cand.startup_seconds:.2f} s")
             base_samples: list[float] = []
             cand_samples: list[float] = []
             for round_ in range(runs + 1):  # round 0 is the warm-up of both servers

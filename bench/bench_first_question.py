@@ -37,8 +37,8 @@ if str(REPO_ROOT) not in sys.path:
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from bench.bench_browser import HELLO_SCRIPT, TIMEOUT_MS, _launch  # noqa: E402
-from quiz import engine, token  # noqa: E402
-from quiz.load import load_bank  # noqa: E402
+from quiz.bank.load import load_bank  # noqa: E402
+from quiz.play import engine, urltoken
 from tests.browser.streamlit_server import start_streamlit  # noqa: E402
 
 APP = REPO_ROOT / "app.py"
@@ -82,16 +82,19 @@ def time_to_visible(browser: Browser, url: str, conditions: tuple[Condition, ...
     try:
         page = context.new_page()
         page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
-        shown_at = page.wait_for_function(_SHOWN_AT, arg=[list(c) for c in conditions],
-                                          polling="raf", timeout=TIMEOUT_MS)
+        shown_at = page.wait_for_function(
+            _SHOWN_AT, arg=[list(c) for c in conditions], polling="raf", timeout=TIMEOUT_MS
+        )
         return float(shown_at.json_value()) / 1000
     finally:
         context.close()
 
 
 def _ms(values: list[float]) -> str:
-    return (f"median {statistics.median(values) * 1000:.0f} ms "
-            f"(min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f}, n={len(values)})")
+    return (
+        f"median {statistics.median(values) * 1000:.0f} ms "
+        f"(min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f}, n={len(values)})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,9 +111,12 @@ def main(argv: list[str] | None = None) -> int:
             (Path(tmp) / f"{name}.py").write_text(text, encoding="utf-8")
         with sync_playwright() as runner:
             browser = _launch(runner)
-            with (start_streamlit(Path(tmp) / "hello.py") as base, start_streamlit(Path(tmp) / "hello_nav.py") as base_nav,
-                  start_streamlit(Path(tmp) / "widgets.py") as widgets,
-                  start_streamlit(APP, env={"QUIZ_BANKS": None}) as app):
+            with (
+                start_streamlit(Path(tmp) / "hello.py") as base,
+                start_streamlit(Path(tmp) / "hello_nav.py") as base_nav,
+                start_streamlit(Path(tmp) / "widgets.py") as widgets,
+                start_streamlit(APP, env={"QUIZ_BANKS": None}) as app,
+            ):
                 samples: dict[str, list[float]] = {"hello": [], "hello /quiz": [], "widgets": [], "quiz": []}
                 for round_ in range(args.runs + 1):  # round 0 warms the servers up
                     attempt = engine.start(bank, quiz, seed=1000 + round_)
@@ -118,7 +124,10 @@ def main(argv: list[str] | None = None) -> int:
                         "hello": (base.url, HELLO),
                         "hello /quiz": (f"{base_nav.url}/quiz", HELLO),
                         "widgets": (widgets.url, FIRST_QUESTION),
-                        "quiz": (f"{app.url}/quiz?t={token.encode(attempt)}", FIRST_QUESTION),  # t: quiz.ui.state.TOKEN
+                        "quiz": (
+                            f"{app.url}/quiz?t={urltoken.encode(attempt)}",
+                            FIRST_QUESTION,
+                        ),  # t: quiz.ui.state.TOKEN
                     }
                     for name, (url, conditions) in runs.items():
                         seconds = time_to_visible(browser, url, conditions)
@@ -129,14 +138,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bank {BANK.name}, quiz {quiz.quiz_id!r}; {args.runs} interleaved rounds after one warm-up")
     print(f"one-line page at /, until 'hello' visible:                {_ms(samples['hello'])}")
     print(f"quiz at /quiz?t=TOKEN, until the first question answers:    {_ms(samples['quiz'])}")
-    print(f"ratio first question / one-line page (medians): {medians['quiz'] / medians['hello']:.2f} (goal: at most 1.3)")
+    print(
+        f"ratio first question / one-line page (medians): {medians['quiz'] / medians['hello']:.2f} (goal: at most 1.3)"
+    )
     print("for the record:")
     print(f"  one-line page at /quiz (st.navigation), until 'hello':   {_ms(samples['hello /quiz'])}")
     print(f"  the first question's widgets, plain page at /:          {_ms(samples['widgets'])}")
-    print(f"  Streamlit's page-URL probe (one-line page at /quiz - at /): "
-          f"{(medians['hello /quiz'] - medians['hello']) * 1000:+.0f} ms")
-    print(f"  the same widgets without the app (plain page - one-line page): "
-          f"{(medians['widgets'] - medians['hello']) * 1000:+.0f} ms")
+    print(
+        f"  Streamlit's page-URL probe (one-line page at /quiz - at /): "
+        f"{(medians['hello /quiz'] - medians['hello']) * 1000:+.0f} ms"
+    )
+    print(
+        f"  the same widgets without the app (plain page - one-line page): "
+        f"{(medians['widgets'] - medians['hello']) * 1000:+.0f} ms"
+    )
     print(f"  first question / the same widgets on a plain page: {medians['quiz'] / medians['widgets']:.2f}")
     return 0
 

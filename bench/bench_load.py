@@ -19,7 +19,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.generate import generate  # noqa: E402
-from quiz.load import bank_files, load_bank  # noqa: E402
+from quiz.bank.load import bank_files, load_bank  # noqa: E402
 
 
 def bare_load(folder: Path) -> None:
@@ -30,7 +30,9 @@ def bare_load(folder: Path) -> None:
 def full_load(folder: Path) -> None:
     result = load_bank(folder)
     if result.errors:
-        raise SystemExit("the generated bank should be valid:\n" + "\n".join(issue.format() for issue in result.errors[:5]))
+        raise SystemExit(
+            "the generated bank should be valid:\n" + "\n".join(issue.format() for issue in result.errors[:5])
+        )
 
 
 def main() -> int:

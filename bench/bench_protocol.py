@@ -51,10 +51,10 @@ from bench.bench_sessions import (  # noqa: E402
     score_text,
 )
 from bench.protocol import ProtocolError, Run, Session, is_feedback  # noqa: E402
-from quiz import engine, token  # noqa: E402
-from quiz.engine import Answer  # noqa: E402
-from quiz.load import load_bank  # noqa: E402
-from quiz.model import Bank, MultipleQuestion, OrderQuestion, Question  # noqa: E402
+from quiz.bank.load import load_bank  # noqa: E402
+from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question  # noqa: E402
+from quiz.play import engine, urltoken
+from quiz.play.engine import Answer  # noqa: E402
 from tests.browser.streamlit_server import start_streamlit  # noqa: E402
 
 QUIZ_PAGE, RESULTS_PAGE = "quiz", "results"
@@ -81,12 +81,15 @@ def _note(outcome: ProtocolOutcome, run: Run) -> Run:
             outcome.verdicts.append(arrival.element.alert.format == Alert.SUCCESS)
             outcome.feedback_bodies.append(arrival.element.alert.body)
         if arrival.element.WhichOneof("type") == "exception":
-            outcome.app_errors.append(f"/{arrival.page}: {arrival.element.exception.type}: {arrival.element.exception.message}")
+            outcome.app_errors.append(
+                f"/{arrival.page}: {arrival.element.exception.type}: {arrival.element.exception.message}"
+            )
     return run
 
 
-async def _answer(session: Session, outcome: ProtocolOutcome, question: Question, order: Answer,
-                  answer: Answer, key: str) -> None:
+async def _answer(
+    session: Session, outcome: ProtocolOutcome, question: Question, order: Answer, answer: Answer, key: str
+) -> None:
     """Set the widgets of the question on the page to ``answer``, one rerun per change, as a
     browser sends one per click."""
     labels = engine.options(question)
@@ -112,7 +115,7 @@ async def _answer(session: Session, outcome: ProtocolOutcome, question: Question
 
 async def open_session(url: str, bank: Bank, plan: Plan, quick_ack: bool = False) -> Session:
     """A session on the plan's quiz link, its first question drawn (``quick_ack``: see `Session`)."""
-    session = Session(url, QUIZ_PAGE, f"t={token.encode(plan.start(bank))}", quick_ack=quick_ack)
+    session = Session(url, QUIZ_PAGE, f"t={urltoken.encode(plan.start(bank))}", quick_ack=quick_ack)
     await session.connect()
     if not any(key.startswith(f"quiz-{plan.seed}-0-") for key in session.widget_keys()):
         await session.close()
@@ -132,8 +135,9 @@ async def take_quiz(session: Session, bank: Bank, outcome: ProtocolOutcome) -> P
     outcome.results_url = session.url
     outcome.shown_score = next((value for label, value in session.metrics() if label == "Score"), "")
     outcome.shown_marks = ["check_circle" in label for label in session.expanders()]  # the Material icon's name
-    outcome.foreign_keys = sorted(key for key in session.seen_keys
-                                  if (match := QUIZ_KEY.match(key)) and int(match[1]) != plan.seed)
+    outcome.foreign_keys = sorted(
+        key for key in session.seen_keys if (match := QUIZ_KEY.match(key)) and int(match[1]) != plan.seed
+    )
     outcome.app_errors += [f"page not found: /{name}" for name in session.pages_not_found]
     return outcome
 
@@ -157,14 +161,22 @@ async def _answer_all(session: Session, bank: Bank, outcome: ProtocolOutcome) ->
 
 # ---------------------------------------------------------------- many learners
 
-async def run_sessions(url: str, bank: Bank, learners: Sequence[Plan],
-                       on_connected: Callable[[], None] = lambda: None,
-                       on_answered: Callable[[], None] = lambda: None, quick_ack: bool = False) -> list[ProtocolOutcome]:
+
+async def run_sessions(
+    url: str,
+    bank: Bank,
+    learners: Sequence[Plan],
+    on_connected: Callable[[], None] = lambda: None,
+    on_answered: Callable[[], None] = lambda: None,
+    quick_ack: bool = False,
+) -> list[ProtocolOutcome]:
     """Open every learner's quiz at once, call ``on_connected`` once all show their first
     question, let them all answer at once, call ``on_answered`` while all are still connected.
     Returns their outcomes, in plan order."""
     outcomes = [ProtocolOutcome(plan) for plan in learners]
-    opened = await asyncio.gather(*(open_session(url, bank, plan, quick_ack) for plan in learners), return_exceptions=True)
+    opened = await asyncio.gather(
+        *(open_session(url, bank, plan, quick_ack) for plan in learners), return_exceptions=True
+    )
     sessions = [session for session in opened if isinstance(session, Session)]
     try:
         failed = [error for error in opened if isinstance(error, BaseException)]
@@ -193,16 +205,21 @@ async def run_alone(url: str, bank: Bank, learners: Sequence[Plan], quick_ack: b
 def _timings(samples: Sequence[float]) -> str:
     if not samples:
         return "no checks"
-    return (f"p50 {statistics.median(samples) * 1000:.0f} ms, p95 {percentile(samples, 95) * 1000:.0f} ms, "
-            f"max {max(samples) * 1000:.0f} ms ({len(samples)} checks)")
+    return (
+        f"p50 {statistics.median(samples) * 1000:.0f} ms, p95 {percentile(samples, 95) * 1000:.0f} ms, "
+        f"max {max(samples) * 1000:.0f} ms ({len(samples)} checks)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--bank", default=str(MINI), help="a bank folder (default: the mini test bank)")
-    parser.add_argument("--quick-ack", action="store_true",
-                        help="acknowledge every TCP segment at once (no 40 ms delayed-ACK wait per run: the server alone)")
+    parser.add_argument(
+        "--quick-ack",
+        action="store_true",
+        help="acknowledge every TCP segment at once (no 40 ms delayed-ACK wait per run: the server alone)",
+    )
     args = parser.parse_args(argv)
     bank = load_bank(args.bank).bank
     if bank is None:
@@ -222,10 +239,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         marks: dict[str, tuple[int, float, float, float]] = {}
 
         def mark(name: str) -> Callable[[], None]:
-            return lambda: marks.__setitem__(name, (rss_bytes(pid), cpu_seconds(pid), cpu_seconds(), time.process_time()))
+            return lambda: marks.__setitem__(
+                name, (rss_bytes(pid), cpu_seconds(pid), cpu_seconds(), time.process_time())
+            )
 
         started = time.perf_counter()
-        outcomes = asyncio.run(run_sessions(server.url, bank, learners, mark("connected"), mark("answered"), args.quick_ack))
+        outcomes = asyncio.run(
+            run_sessions(server.url, bank, learners, mark("connected"), mark("answered"), args.quick_ack)
+        )
         elapsed = time.perf_counter() - started
     rss_connected, server_cpu_connected, machine_cpu_connected, client_cpu_connected = marks["connected"]
     rss_answered, server_cpu_answered, machine_cpu_answered, client_cpu_answered = marks["answered"]
@@ -236,18 +257,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     reruns = sum(outcome.reruns for outcome in outcomes)
     mib = 1024 * 1024
     acks = "quick ACKs" if args.quick_ack else "delayed ACKs"
-    print(f"{args.sessions} protocol sessions on one server ({Path(args.bank).name} bank), {answers} answers, "
-          f"{reruns} reruns, no pauses, {acks}, {elapsed:.1f} s")
-    print(f"click -> feedback, one learner alone ({len(alone)} learners in turn): "
-          f"{_timings([seconds for outcome in alone for seconds in outcome.feedback_seconds])}")
+    print(
+        f"{args.sessions} protocol sessions on one server ({Path(args.bank).name} bank), {answers} answers, "
+        f"{reruns} reruns, no pauses, {acks}, {elapsed:.1f} s"
+    )
+    print(
+        f"click -> feedback, one learner alone ({len(alone)} learners in turn): "
+        f"{_timings([seconds for outcome in alone for seconds in outcome.feedback_seconds])}"
+    )
     print(f"click -> feedback, {args.sessions} at once: {_timings(samples)}")
-    print(f"CPU while answering: server {server_cpu_answered - server_cpu_connected:.1f} s, "
-          f"this client {client_cpu_answered - client_cpu_connected:.1f} s, "
-          f"whole machine {machine_cpu_answered - machine_cpu_connected:.1f} s ({os.cpu_count()} cores)")
-    print(f"server RSS: {before / mib:.1f} MiB after a warm-up, {rss_connected / mib:.1f} MiB with all connected, "
-          f"{rss_answered / mib:.1f} MiB after all answered")
-    print(f"per session: {(rss_connected - before) / args.sessions / mib:.2f} MiB connected, "
-          f"{(rss_answered - before) / args.sessions / mib:.2f} MiB after answering")
+    print(
+        f"CPU while answering: server {server_cpu_answered - server_cpu_connected:.1f} s, "
+        f"this client {client_cpu_answered - client_cpu_connected:.1f} s, "
+        f"whole machine {machine_cpu_answered - machine_cpu_connected:.1f} s ({os.cpu_count()} cores)"
+    )
+    print(
+        f"server RSS: {before / mib:.1f} MiB after a warm-up, {rss_connected / mib:.1f} MiB with all connected, "
+        f"{rss_answered / mib:.1f} MiB after all answered"
+    )
+    print(
+        f"per session: {(rss_connected - before) / args.sessions / mib:.2f} MiB connected, "
+        f"{(rss_answered - before) / args.sessions / mib:.2f} MiB after answering"
+    )
     if wrong or errors:
         print(f"{len(wrong)} sessions saw a score that is not theirs; errors: {errors[:5]}", file=sys.stderr)
         return 1

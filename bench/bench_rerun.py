@@ -41,22 +41,22 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E40
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner  # noqa: E402
 
 from bench.generate import generate  # noqa: E402
-from quiz import engine, token  # noqa: E402
-from quiz.load import load_bank  # noqa: E402
-from quiz.model import Bank, SingleQuestion  # noqa: E402
+from quiz.bank.load import load_bank  # noqa: E402
+from quiz.bank.model import Bank, SingleQuestion  # noqa: E402
+from quiz.play import engine, urltoken
 
 APP = str(REPO_ROOT / "app.py")
-QUIZ_PAGE = "quiz/ui/pages/quiz.py"
+QUIZ_PAGE = "quiz/ui/pages/attempt.py"
 BUNDLED = REPO_ROOT / "questions"
 TIMEOUT_S = 60  # the generated bank's first load (parse and check) takes several seconds
 
-MINIMAL_APP = '''\
+MINIMAL_APP = """\
 import streamlit as st
 
 choice = st.radio("Which headline is backed by its source?", ["Left", "Right", "Neither"], index=None, key="choice")
 if st.button("Check answer", key="check"):
     st.success(f"You picked {choice}")
-'''
+"""
 
 
 def single_question(bank: Bank) -> SingleQuestion:
@@ -70,11 +70,17 @@ def single_question(bank: Bank) -> SingleQuestion:
 def one_question_token(bank: Bank, question: SingleQuestion, seed: int) -> str:
     """A fresh practice attempt of just ``question`` (what "Retry the ones I missed" makes of one miss)."""
     attempt = engine.Attempt(
-        bank_id=bank.info.id, quiz=engine.CustomQuiz(1), mode="practice", seed=seed,
-        question_ids=(question.id,), orders=(engine.shown_order(question, seed),),
-        answers=(None,), grades=(None,), retry=True,
+        bank_id=bank.info.id,
+        quiz=engine.CustomQuiz(1),
+        mode="practice",
+        seed=seed,
+        question_ids=(question.id,),
+        orders=(engine.shown_order(question, seed),),
+        answers=(None,),
+        grades=(None,),
+        retry=True,
     )
-    return token.encode(attempt)
+    return urltoken.encode(attempt)
 
 
 class QuizSide:
@@ -136,8 +142,10 @@ def _no_exception(at: AppTest) -> None:
 
 
 MODES = ("server", "apptest")
-MODE_TITLES = {"server": "as the server runs it (scripts compiled once)",
-               "apptest": "AppTest as is (every script recompiled on every run)"}
+MODE_TITLES = {
+    "server": "as the server runs it (scripts compiled once)",
+    "apptest": "AppTest as is (every script recompiled on every run)",
+}
 SIDES = ("minimal", "bundled", "generated")
 
 
@@ -167,8 +175,10 @@ def measure(sides: dict[str, Callable[[], float]], reps: int, warmup: int = 3) -
 
 
 def _ms(values: list[float]) -> str:
-    return (f"median {statistics.median(values) * 1000:5.1f} ms "
-            f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}, n={len(values)})")
+    return (
+        f"median {statistics.median(values) * 1000:5.1f} ms "
+        f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}, n={len(values)})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     # Driving AppTest from a plain script makes Streamlit warn about a missing ScriptRunContext;
     # a filter, because Streamlit resets its loggers' levels when it reads its config.
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
-        lambda record: "missing ScriptRunContext" not in record.getMessage())
+        lambda record: "missing ScriptRunContext" not in record.getMessage()
+    )
     with tempfile.TemporaryDirectory(prefix="bench-rerun-") as temp:
         minimal = Path(temp) / "minimal.py"
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
@@ -194,23 +205,31 @@ def main(argv: list[str] | None = None) -> int:
             "bundled": QuizSide(BUNDLED, bundled_banks[0]).once,
             "generated": QuizSide(generated.parent, generated).once,
         }
-        print(f"set up (a {args.questions:,}-question, {args.sources}-source bank generated and loaded) "
-              f"in {time.perf_counter() - started:.1f} s")
+        print(
+            f"set up (a {args.questions:,}-question, {args.sources}-source bank generated and loaded) "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         started = time.perf_counter()
         samples = measure(sides, args.reps)
         print(f"{args.reps} interleaved rounds (after 3 warm-up rounds) in {time.perf_counter() - started:.1f} s")
-    labels = {"minimal": "minimal one-radio app, button rerun",
-              "bundled": f"quiz, bundled bank ({bundled_banks[0].name}), Check answer",
-              "generated": f"quiz, generated {args.questions:,}-question bank, Check answer"}
+    labels = {
+        "minimal": "minimal one-radio app, button rerun",
+        "bundled": f"quiz, bundled bank ({bundled_banks[0].name}), Check answer",
+        "generated": f"quiz, generated {args.questions:,}-question bank, Check answer",
+    }
     for mode in MODES:
         medians = {name: statistics.median(samples[mode][name]) for name in SIDES}
         print(f"\n{MODE_TITLES[mode]}:")
         for name in SIDES:
             print(f"  {labels[name]:<55} {_ms(samples[mode][name])}")
-        print(f"  ratio quiz (bundled) / minimal app:         {medians['bundled'] / medians['minimal']:.2f}"
-              + ("  (goal: at most 2.5)" if mode == "server" else ""))
-        print(f"  ratio quiz ({args.questions:,} questions) / quiz (bundled): {medians['generated'] / medians['bundled']:.2f}"
-              + ("  (goal: at most 1.2)" if mode == "server" else ""))
+        print(
+            f"  ratio quiz (bundled) / minimal app:         {medians['bundled'] / medians['minimal']:.2f}"
+            + ("  (goal: at most 2.5)" if mode == "server" else "")
+        )
+        print(
+            f"  ratio quiz ({args.questions:,} questions) / quiz (bundled): {medians['generated'] / medians['bundled']:.2f}"
+            + ("  (goal: at most 1.2)" if mode == "server" else "")
+        )
     return 0
 
 

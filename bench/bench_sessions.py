@@ -39,10 +39,10 @@ if str(REPO_ROOT) not in sys.path:
 
 from playwright.async_api import Browser, Page, async_playwright, expect  # noqa: E402
 
-from quiz import engine, token  # noqa: E402
-from quiz.engine import Answer, CustomQuiz  # noqa: E402
-from quiz.load import load_bank  # noqa: E402
-from quiz.model import Bank, MultipleQuestion, OrderQuestion, Question  # noqa: E402
+from quiz.bank.load import load_bank  # noqa: E402
+from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question  # noqa: E402
+from quiz.play import engine, urltoken
+from quiz.play.engine import Answer, CustomQuiz  # noqa: E402
 from tests.browser.streamlit_server import (  # noqa: E402
     CHROMIUM_ARGS,
     CHROMIUM_MISSING,
@@ -89,9 +89,9 @@ class Outcome:
     shown_marks: list[bool] = field(default_factory=list)  # Results: right or not, per question
     console_errors: list[str] = field(default_factory=list)  # "TEXT (URL)", and uncaught exceptions
 
-    def final_attempt(self, bank: Bank) -> engine.Attempt | token.BadToken:
+    def final_attempt(self, bank: Bank) -> engine.Attempt | urltoken.BadToken:
         raw = parse_qs(urlsplit(self.results_url).query).get("t", [""])[0]
-        return token.decode(raw, {bank.info.id: bank})
+        return urltoken.decode(raw, {bank.info.id: bank})
 
 
 def _wrong(question: Question, order: Answer) -> Answer:
@@ -133,6 +133,7 @@ def plans(bank: Bank, sessions: int) -> list[Plan]:
 
 
 # ---------------------------------------------------------------- one learner
+
 
 async def _answer(page: Page, question: Question, order: Answer, answer: Answer, key: str) -> None:
     """Set the widgets of the question on screen to ``answer``."""
@@ -178,10 +179,14 @@ async def open_session(browser: Browser, url: str, bank: Bank, plan: Plan, error
     context = await browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     context.set_default_timeout(TIMEOUT_MS)
     page = await context.new_page()
-    page.on("console", lambda message: errors.append(f"{message.text} ({message.location.get('url', '')})")
-            if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{message.text} ({message.location.get('url', '')})") if message.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
-    await page.goto(f"{url}/quiz?t={token.encode(plan.start(bank))}", timeout=TIMEOUT_MS)
+    await page.goto(f"{url}/quiz?t={urltoken.encode(plan.start(bank))}", timeout=TIMEOUT_MS)
     await expect(page.locator(f'[class*="st-key-quiz-{plan.seed}-0-"]').first).to_be_visible(timeout=TIMEOUT_MS)
     return page
 
@@ -221,6 +226,7 @@ async def take_quiz(page: Page, bank: Bank, outcome: Outcome, think: float = 0.0
 
 # ---------------------------------------------------------------- many learners
 
+
 async def run_sessions(
     url: str,
     bank: Bank,
@@ -237,10 +243,13 @@ async def run_sessions(
         browser = await runner.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         try:
             outcomes = [Outcome(plan) for plan in learners]
-            pages = await asyncio.gather(*(open_session(browser, url, bank, outcome.plan, outcome.console_errors)
-                                           for outcome in outcomes))
+            pages = await asyncio.gather(
+                *(open_session(browser, url, bank, outcome.plan, outcome.console_errors) for outcome in outcomes)
+            )
             on_connected()
-            return list(await asyncio.gather(*(take_quiz(page, bank, outcome, think) for page, outcome in zip(pages, outcomes))))
+            return list(
+                await asyncio.gather(*(take_quiz(page, bank, outcome, think) for page, outcome in zip(pages, outcomes)))
+            )
         finally:
             await browser.close()
 
@@ -290,8 +299,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--bank", default=str(MINI), help="a bank folder (default: the mini test bank)")
-    parser.add_argument("--think", type=float, default=0.0, metavar="SECONDS",
-                        help="average pause before each answer and each check (default 0: all click at once)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="average pause before each answer and each check (default 0: all click at once)",
+    )
     args = parser.parse_args(argv)
     chromium = find_chromium()
     if chromium is None:
@@ -324,14 +338,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     pace = f"{args.think:g} s average pause before each answer and check" if args.think else "no pauses"
     print(f"{args.sessions} sessions on one server, {answers} answers, {pace}, {elapsed:.1f} s")
     print(f"click -> feedback, one learner alone: {' '.join(f'{s * 1000:.0f} ms' for s in alone.feedback_seconds)}")
-    print(f"click -> feedback, {args.sessions} at once: p50 {statistics.median(samples) * 1000:.0f} ms, "
-          f"p95 {percentile(samples, 95) * 1000:.0f} ms, max {max(samples) * 1000:.0f} ms ({len(samples)} checks)")
-    print(f"CPU while answering: server {server_cpu - server_cpu_connected:.1f} s, "
-          f"whole machine {machine_cpu - machine_cpu_connected:.1f} s ({os.cpu_count()} cores)")
-    print(f"server RSS: {before / mib:.1f} MiB after a warm-up quiz, {rss_connected / mib:.1f} MiB with all connected, "
-          f"{after / mib:.1f} MiB after all answered")
-    print(f"per session: {(rss_connected - before) / args.sessions / mib:.2f} MiB connected, "
-          f"{(after - before) / args.sessions / mib:.2f} MiB after answering")
+    print(
+        f"click -> feedback, {args.sessions} at once: p50 {statistics.median(samples) * 1000:.0f} ms, "
+        f"p95 {percentile(samples, 95) * 1000:.0f} ms, max {max(samples) * 1000:.0f} ms ({len(samples)} checks)"
+    )
+    print(
+        f"CPU while answering: server {server_cpu - server_cpu_connected:.1f} s, "
+        f"whole machine {machine_cpu - machine_cpu_connected:.1f} s ({os.cpu_count()} cores)"
+    )
+    print(
+        f"server RSS: {before / mib:.1f} MiB after a warm-up quiz, {rss_connected / mib:.1f} MiB with all connected, "
+        f"{after / mib:.1f} MiB after all answered"
+    )
+    print(
+        f"per session: {(rss_connected - before) / args.sessions / mib:.2f} MiB connected, "
+        f"{(after - before) / args.sessions / mib:.2f} MiB after answering"
+    )
     if wrong:
         print(f"{len(wrong)} sessions saw a score that is not theirs", file=sys.stderr)
         return 1

@@ -65,9 +65,6 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 import websockets
-from websockets.asyncio.client import ClientConnection
-from websockets.typing import Origin, Subprotocol
-
 from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Block_pb2 import Block
@@ -76,6 +73,8 @@ from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.state.common import GENERATED_ELEMENT_ID_PREFIX, user_key_from_element_id
+from websockets.asyncio.client import ClientConnection
+from websockets.typing import Origin, Subprotocol
 
 DeltaPath = tuple[int, ...]  # root container (0 main, 1 sidebar, 2 event, 3 bottom), then indices
 #: The widgets whose values this client holds and can set.
@@ -133,8 +132,11 @@ class ElementTree:
         kind = delta.WhichOneof("type")
         existing = self.nodes.get(path)
         if kind == "add_block":
-            keep = (existing is not None and existing.block is not None
-                    and existing.block.WhichOneof("type") == delta.add_block.WhichOneof("type"))
+            keep = (
+                existing is not None
+                and existing.block is not None
+                and existing.block.WhichOneof("type") == delta.add_block.WhichOneof("type")
+            )
             if not keep:
                 self._drop_below(path)
             self.nodes[path] = Node(run_id, block=delta.add_block)
@@ -195,8 +197,14 @@ class Run:
 class Session:
     """One browser tab's session on a Streamlit server: ``async with Session(url, "quiz", q) as tab``."""
 
-    def __init__(self, base_url: str, path: str = "", query_string: str = "",
-                 timeout: float = DEFAULT_TIMEOUT_S, quick_ack: bool = False) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        path: str = "",
+        query_string: str = "",
+        timeout: float = DEFAULT_TIMEOUT_S,
+        quick_ack: bool = False,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.path = path.strip("/")  # the URL path of the page, as the browser's address bar shows it
         self.query_string = query_string.lstrip("?")
@@ -223,8 +231,14 @@ class Session:
         # No proxy: a proxy from the environment must not sit between the client and 127.0.0.1.
         # No client pings: browsers send none, and a ping unanswered under load closes the socket.
         self._socket = await websockets.connect(
-            stream, subprotocols=[Subprotocol("streamlit")], origin=Origin(self.base_url),
-            max_size=None, proxy=None, ping_interval=None, open_timeout=self.timeout)
+            stream,
+            subprotocols=[Subprotocol("streamlit")],
+            origin=Origin(self.base_url),
+            max_size=None,
+            proxy=None,
+            ping_interval=None,
+            open_timeout=self.timeout,
+        )
         self._ack_now()
         return await self.rerun()
 
@@ -237,8 +251,9 @@ class Session:
         await self.connect()
         return self
 
-    async def __aexit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                        trace: TracebackType | None) -> None:
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         await self.close()
 
     # ------------------------------------------------------------ interactions
@@ -304,8 +319,11 @@ class Session:
 
     def alerts(self) -> list[tuple[str, str]]:
         """``(format, body)`` of every alert box: ``("success", "...")``, ``("error", ...)``."""
-        return [(Alert.Format.Name(element.alert.format).lower(), element.alert.body)
-                for element in self.tree.elements() if element.WhichOneof("type") == "alert"]
+        return [
+            (Alert.Format.Name(element.alert.format).lower(), element.alert.body)
+            for element in self.tree.elements()
+            if element.WhichOneof("type") == "alert"
+        ]
 
     def markdown(self) -> list[str]:
         """The source of every markdown element (``st.markdown``, ``st.caption``, ...)."""
@@ -313,8 +331,11 @@ class Session:
 
     def metrics(self) -> list[tuple[str, str]]:
         """``(label, value)`` of every ``st.metric``."""
-        return [(element.metric.label, element.metric.body)
-                for element in self.tree.elements() if element.WhichOneof("type") == "metric"]
+        return [
+            (element.metric.label, element.metric.body)
+            for element in self.tree.elements()
+            if element.WhichOneof("type") == "metric"
+        ]
 
     def expanders(self) -> list[str]:
         """The label of every ``st.expander``."""
@@ -322,8 +343,11 @@ class Session:
 
     def exceptions(self) -> list[str]:
         """``Type: message`` of every exception drawn on the page (an app error)."""
-        return [f"{element.exception.type}: {element.exception.message}"
-                for element in self.tree.elements() if element.WhichOneof("type") == "exception"]
+        return [
+            f"{element.exception.type}: {element.exception.message}"
+            for element in self.tree.elements()
+            if element.WhichOneof("type") == "exception"
+        ]
 
     # ------------------------------------------------------------ the protocol
 
@@ -379,8 +403,10 @@ class Session:
                 self.main_script_hash = message.new_session.main_script_hash
                 self.page_script_hash = message.new_session.page_script_hash
         elif kind == "navigation":
-            self.pages = {page.page_script_hash: "" if page.is_default else page.url_pathname
-                          for page in message.navigation.app_pages}
+            self.pages = {
+                page.page_script_hash: "" if page.is_default else page.url_pathname
+                for page in message.navigation.app_pages
+            }
             self.page_script_hash = message.navigation.page_script_hash
             self.path = self.pages.get(self.page_script_hash, self.path)
             run.pages.append(self.path)
@@ -404,7 +430,9 @@ class Session:
                 self.states = {widget_id: value for widget_id, value in self.states.items() if widget_id in drawn}
             return True
         elif kind == "session_event" and message.session_event.HasField("script_compilation_exception"):
-            raise ProtocolError(f"the script does not compile: {message.session_event.script_compilation_exception.message}")
+            raise ProtocolError(
+                f"the script does not compile: {message.session_event.script_compilation_exception.message}"
+            )
         return False
 
     def _hold(self, element: Element) -> None:
@@ -419,14 +447,22 @@ class Session:
         if kind == "checkbox":
             checkbox = element.checkbox
             if checkbox.set_value or widget_id not in self.states:
-                self.states[widget_id] = WidgetState(id=widget_id, bool_value=checkbox.value if checkbox.set_value else checkbox.default)
+                self.states[widget_id] = WidgetState(
+                    id=widget_id, bool_value=checkbox.value if checkbox.set_value else checkbox.default
+                )
         elif kind in ("radio", "selectbox"):
             choice = getattr(element, kind)
             if choice.set_value:
                 # The server set it (session state, or a reset): its raw value, or nothing chosen.
-                self.states[widget_id] = (WidgetState(id=widget_id, string_value=choice.raw_value)
-                                          if choice.HasField("raw_value") else WidgetState(id=widget_id))
+                self.states[widget_id] = (
+                    WidgetState(id=widget_id, string_value=choice.raw_value)
+                    if choice.HasField("raw_value")
+                    else WidgetState(id=widget_id)
+                )
             elif widget_id not in self.states:
                 has_default = choice.HasField("default") and len(choice.options) > 0
-                self.states[widget_id] = (WidgetState(id=widget_id, string_value=choice.options[choice.default])
-                                          if has_default else WidgetState(id=widget_id))
+                self.states[widget_id] = (
+                    WidgetState(id=widget_id, string_value=choice.options[choice.default])
+                    if has_default
+                    else WidgetState(id=widget_id)
+                )

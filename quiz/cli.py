@@ -6,16 +6,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from .draft import draft
-from . import markup
-from .errors import QuizError, format_issues
-from .load import load_banks
-from .model import QUESTION_TYPES
-from .new import new_bank, new_question
-from .schema import schema_text
+from quiz.authoring.drafting.draft import draft
+from quiz.authoring.new import new_bank, new_question
+from quiz.bank.load import load_banks
+from quiz.bank.model import QUESTION_TYPES
+from quiz.bank.schema import schema_text
+from quiz.errors import QuizError, format_issues
+from quiz.ui import markup
 
 
 def validate(paths: Sequence[str], strict: bool, output: str) -> int:
@@ -28,9 +28,11 @@ def validate(paths: Sequence[str], strict: bool, output: str) -> int:
         print(json.dumps([issue.as_dict() for issue in issues], indent=2, ensure_ascii=False))
     elif issues:
         print(format_issues(issues))
-    print(f"{markup.count(len(results), 'bank')}, {markup.count(question_count, 'question')}, "
-          f"{markup.count(error_count, 'error')}, {markup.count(warning_count, 'warning')}",
-          file=sys.stderr if output == "json" else sys.stdout)
+    print(
+        f"{markup.count(len(results), 'bank')}, {markup.count(question_count, 'question')}, "
+        f"{markup.count(error_count, 'error')}, {markup.count(warning_count, 'warning')}",
+        file=sys.stderr if output == "json" else sys.stdout,
+    )
     failed = error_count > 0 or (strict and warning_count > 0) or not results
     return 1 if failed else 0
 
@@ -43,7 +45,9 @@ def schema() -> int:
 def new_bank_command(folder: str, title: str) -> int:
     for path in new_bank(Path(folder), title):
         print(f"wrote {path}")
-    print(f"next: quiz draft ARTICLE --bank {folder}, or add a source and run quiz new question --bank {folder} --type single")
+    print(
+        f"next: quiz draft ARTICLE --bank {folder}, or add a source and run quiz new question --bank {folder} --type single"
+    )
     return 0
 
 
@@ -60,27 +64,48 @@ def draft_command(articles: Sequence[str], folder: str, title: str | None) -> in
         print(f"created bank {Path(folder) / 'bank.yaml'}")
     for entry in result.sources:
         print(f"source {entry.id}: " + ("already in the bank" if entry.existing else entry.file))
-    statuses = ", ".join(f"{sum(claim.status == status for claim in result.claims)} {status}" for status in ("conflicting", "consistent", "unsupported"))
-    print(f"wrote {result.file}: {markup.count(len(result.claims), 'claim')} ({statuses}), {markup.count(result.questions, 'question')}, every one a draft")
+    statuses = ", ".join(
+        f"{sum(claim.status == status for claim in result.claims)} {status}"
+        for status in ("conflicting", "consistent", "unsupported")
+    )
+    print(
+        f"wrote {result.file}: {markup.count(len(result.claims), 'claim')} ({statuses}), {markup.count(result.questions, 'question')}, every one a draft"
+    )
     errors = [issue for issue in result.issues if issue.is_error]
     if errors:
         print(format_issues(errors))
-        print(f"error: the bank does not validate: {markup.count(len(errors), 'error')}; if they are in {result.file.name}, that is a bug in quiz draft", file=sys.stderr)
+        print(
+            f"error: the bank does not validate: {markup.count(len(errors), 'error')}; if they are in {result.file.name}, that is a bug in quiz draft",
+            file=sys.stderr,
+        )
         return 1
-    print(f"checked: 0 errors, {markup.count(len(result.issues), 'warning')} (drafts are warnings); review with: quiz validate {folder}")
+    print(
+        f"checked: 0 errors, {markup.count(len(result.issues), 'warning')} (drafts are warnings); review with: quiz validate {folder}"
+    )
     return 0
 
 
-
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quiz", description="Media-literacy quiz banks: check them, describe their format, start and draft them.")
+    parser = argparse.ArgumentParser(
+        prog="quiz", description="Media-literacy quiz banks: check them, describe their format, start and draft them."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check banks; print FILE:LINE:COL: error: ... for every problem")
-    check.add_argument("paths", nargs="*", default=["questions"], metavar="PATH", help="a bank folder, or a folder of banks (default: questions)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["questions"],
+        metavar="PATH",
+        help="a bank folder, or a folder of banks (default: questions)",
+    )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="json: the problems as a list of objects")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json: the problems as a list of objects"
+    )
     commands.add_parser("schema", help="print the JSON Schema of a bank file")
-    new = commands.add_parser("new", help="scaffold a bank, or add a question skeleton to one").add_subparsers(dest="what", required=True)
+    new = commands.add_parser("new", help="scaffold a bank, or add a question skeleton to one").add_subparsers(
+        dest="what", required=True
+    )
     bank = new.add_parser("bank", help="create a bank folder: bank.yaml with the schema modeline, and sources/")
     bank.add_argument("folder", metavar="DIR")
     bank.add_argument("--title", required=True, help="the bank's title; its id is made from it")
@@ -88,7 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     question.add_argument("--bank", required=True, metavar="DIR")
     question.add_argument("--type", required=True, metavar="TYPE", help=f"one of: {', '.join(QUESTION_TYPES)}")
     question.add_argument("--id", help="the question's id (default: new-TYPE-question)")
-    question.add_argument("--file", default="questions.yaml", help="the bank file to append to (default: questions.yaml)")
+    question.add_argument(
+        "--file", default="questions.yaml", help="the bank file to append to (default: questions.yaml)"
+    )
     drafting = commands.add_parser("draft", help="add articles as sources and draft claims and questions from them")
     drafting.add_argument("articles", nargs="+", metavar="ARTICLE", help="plain-text or Markdown files, UTF-8")
     drafting.add_argument("--bank", required=True, metavar="DIR", help="the bank folder (created if it has no bank)")

@@ -7,9 +7,9 @@ Checks return issues; nothing below the edges prints or raises for bad input.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import Enum
-from typing import Iterable, Sequence
 
 
 class Severity(str, Enum):

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from quiz import engine, token
-from quiz.load import load_bank
-from quiz.model import Bank
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank
+from quiz.play import engine, urltoken
 from tests.conftest import MINI, REPO
 
 BANKS = REPO / "tests" / "fixtures" / "banks"
-HOME, QUIZ, RESULTS, SOURCES, CLAIMS = (f"quiz/ui/pages/{name}.py" for name in ("home", "quiz", "results", "sources", "claims"))
+HOME, QUIZ, RESULTS, SOURCES, CLAIMS = (
+    f"quiz/ui/pages/{name}.py" for name in ("home", "attempt", "results", "sources", "claims")
+)
 
 
 def mini() -> Bank:
@@ -29,6 +32,9 @@ def open_page(monkeypatch: pytest.MonkeyPatch, page: str = HOME, banks: Path | s
     monkeypatch.setenv("QUIZ_BANKS", str(banks))
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
     if page != HOME:
+        # AppTest finds a page by its file name until a run has registered the pages; the Quiz
+        # page's file (attempt.py) is served at /quiz, so the pages are registered first.
+        at.run()
         at.switch_page(page)
     at.query_params.update(params)
     at.run()
@@ -37,7 +43,7 @@ def open_page(monkeypatch: pytest.MonkeyPatch, page: str = HOME, banks: Path | s
 
 
 def open_attempt(monkeypatch: pytest.MonkeyPatch, attempt: engine.Attempt, page: str = QUIZ) -> AppTest:
-    return open_page(monkeypatch, page, t=token.encode(attempt))
+    return open_page(monkeypatch, page, t=urltoken.encode(attempt))
 
 
 def attempt_at(bank: Bank, question_id: str, quiz: str = "all") -> engine.Attempt:
@@ -49,7 +55,7 @@ def attempt_at(bank: Bank, question_id: str, quiz: str = "all") -> engine.Attemp
 
 
 def current_attempt(at: AppTest, bank: Bank) -> engine.Attempt:
-    decoded = token.decode(at.query_params["t"], {bank.info.id: bank})
+    decoded = urltoken.decode(at.query_params["t"], {bank.info.id: bank})
     assert isinstance(decoded, engine.Attempt), decoded
     return decoded
 
@@ -70,7 +76,7 @@ def _strings_under(node: Any) -> Iterator[str]:
 def _strings(message: Any) -> Iterator[str]:
     for _, value in message.ListFields():
         single = isinstance(value, (str, bytes, int, float)) or hasattr(value, "ListFields")
-        for item in ([value] if single else value):  # a repeated field is a container
+        for item in [value] if single else value:  # a repeated field is a container
             if hasattr(item, "ListFields"):
                 yield from _strings(item)
             elif isinstance(item, str):
@@ -93,5 +99,6 @@ def copy_mini_and_broken(tmp_path: Path) -> Path:
     broken = banks / "broken"
     broken.mkdir()
     (broken / "bank.yaml").write_text(
-        "bank:\n  id: broken\n  title: Broken bank\nquestions:\n  - id: q1\n    type: singel\n", encoding="utf-8")
+        "bank:\n  id: broken\n  title: Broken bank\nquestions:\n  - id: q1\n    type: singel\n", encoding="utf-8"
+    )
     return banks

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bench.bench_sessions import Outcome, Plan
-from quiz import engine
-from quiz.model import Bank
+from quiz.bank.model import Bank
+from quiz.play import engine
 
 
 def assert_each_learner_got_its_own_attempt(outcomes: Sequence[Outcome], bank: Bank, learners: Sequence[Plan]) -> None:

@@ -15,15 +15,18 @@ from tests.conftest import MINI, REPO
 
 AUTHOR = "quiz/ui/pages/author.py"
 PASSWORD = "correct horse battery"
-WRONG_BOOLEAN = ("{file}:8:18: error: questions[id=bridge-cost].choices[0].correct: expected true or false, "
-                 "found 'yes' (hint: only true and false are booleans: write true)")
+WRONG_BOOLEAN = (
+    "{file}:8:18: error: questions[id=bridge-cost].choices[0].correct: expected true or false, "
+    "found 'yes' (hint: only true and false are booleans: write true)"
+)
 WRONG_BOOLEAN_LINES = (
     "   6 |     choices:\n"
     "   7 |       - text: £2.4 million\n"
     ">  8 |         correct: yes\n"
     "     |                  ^\n"
     "   9 |         feedback: That is the council's own estimate.\n"
-    "  10 |       - text: £3 million")
+    "  10 |       - text: £3 million"
+)
 
 
 @pytest.fixture
@@ -75,8 +78,11 @@ def codes(at: AppTest) -> list[str]:
 
 # ---------------------------------------------------------------- the lock
 
+
 @pytest.mark.parametrize("password", [None, "", "   "])
-def test_without_a_password_there_is_no_author_page(monkeypatch: pytest.MonkeyPatch, banks: Path, password: str | None) -> None:
+def test_without_a_password_there_is_no_author_page(
+    monkeypatch: pytest.MonkeyPatch, banks: Path, password: str | None
+) -> None:
     at = open_author(monkeypatch, banks, password)
     assert [title.value for title in at.title] == ["Media-literacy quiz"]  # the page does not exist: home instead
     assert not at.text_area and not at.text_input
@@ -116,6 +122,7 @@ def test_the_password_may_come_from_the_secrets(monkeypatch: pytest.MonkeyPatch,
 
 # ---------------------------------------------------------------- live problems
 
+
 def test_the_editor_opens_the_file_as_on_disk(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
     path = banks / "mini" / "questions.yaml"
     at = editing(monkeypatch, banks)
@@ -154,13 +161,19 @@ def test_an_error_in_another_file_caused_by_this_one(monkeypatch: pytest.MonkeyP
     at = editing(monkeypatch, banks)
     editor(at, path).input(path.read_text(encoding="utf-8").replace("  - id: who-spoke", "  - id: who-spoke-2")).run()
     shown = codes(at)
-    message = (f"{banks / 'mini' / 'quizzes.yaml'}:5:30: error: quizzes[id=all].questions[1]: unknown question 'who-spoke' "
-               "(hint: did you mean 'who-spoke-2'?)")
+    message = (
+        f"{banks / 'mini' / 'quizzes.yaml'}:5:30: error: quizzes[id=all].questions[1]: unknown question 'who-spoke' "
+        "(hint: did you mean 'who-spoke-2'?)"
+    )
     assert message in shown
-    assert "> 5 |     questions: [bridge-cost, who-spoke, vote-margin, story-order, petition-check, ferry-date]" in shown[shown.index(message) + 1]
+    assert (
+        "> 5 |     questions: [bridge-cost, who-spoke, vote-margin, story-order, petition-check, ferry-date]"
+        in shown[shown.index(message) + 1]
+    )
 
 
 # ---------------------------------------------------------------- preview
+
 
 def preview(at: AppTest, question_id: str) -> AppTest:
     at.selectbox(key="author-preview-question").select(question_id).run()
@@ -210,6 +223,7 @@ def test_no_preview_while_the_bank_has_errors(monkeypatch: pytest.MonkeyPatch, b
 
 # ---------------------------------------------------------------- saving
 
+
 def test_save_is_refused_while_the_bank_has_errors(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
     path = banks / "mini" / "questions.yaml"
     on_disk = path.read_text(encoding="utf-8")
@@ -237,7 +251,8 @@ def test_save_writes_keeps_a_backup_and_learners_see_it(monkeypatch: pytest.Monk
     at.button(key="author-save").click().run()
     assert not at.exception
     assert [unescaped(alert.value) for alert in at.success] == [
-        "Saved bank.yaml. The previous version is kept as .bank.yaml.bak. Learners get the new version on their next page load."]
+        "Saved bank.yaml. The previous version is kept as .bank.yaml.bak. Learners get the new version on their next page load."
+    ]
     assert path.read_text(encoding="utf-8") == edited
     assert (banks / "mini" / ".bank.yaml.bak").read_text(encoding="utf-8") == on_disk
     assert "Unsaved changes." not in [caption.value for caption in at.caption]
@@ -259,13 +274,18 @@ def test_save_refuses_a_file_changed_on_disk_meanwhile(monkeypatch: pytest.Monke
     assert editor(at, path).value == on_disk.replace("How much", "What")
 
 
-@pytest.mark.parametrize(("name", "problem"), [
-    ("../x.yaml", "expected a plain file name directly in the bank folder"),
-    ("sub/x.yaml", "expected a plain file name directly in the bank folder"),
-    ("x.txt", "a bank file's name ends in .yaml or .yml"),
-    ("questions.yaml", "questions.yaml already exists: choose it from the list of files"),
-])
-def test_a_new_file_name_must_be_plain_and_new(monkeypatch: pytest.MonkeyPatch, banks: Path, name: str, problem: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("../x.yaml", "expected a plain file name directly in the bank folder"),
+        ("sub/x.yaml", "expected a plain file name directly in the bank folder"),
+        ("x.txt", "a bank file's name ends in .yaml or .yml"),
+        ("questions.yaml", "questions.yaml already exists: choose it from the list of files"),
+    ],
+)
+def test_a_new_file_name_must_be_plain_and_new(
+    monkeypatch: pytest.MonkeyPatch, banks: Path, name: str, problem: str
+) -> None:
     at = unlock(open_author(monkeypatch, banks))
     at.selectbox(key=f"author-file-{banks / 'mini'}").select("").run()
     at.text_input(key=f"author-new-name-{banks / 'mini'}").input(name).run()

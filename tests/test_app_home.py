@@ -61,9 +61,12 @@ def test_a_broken_bank_shows_its_errors_and_hides_no_other(monkeypatch: pytest.M
     at = open_page(monkeypatch, banks=banks)
     broken = banks / "broken" / "bank.yaml"
     assert len(at.error) == 1
-    assert at.error[0].value.startswith("The bank in **") and at.error[0].value.endswith("broken** could not be loaded: 1 error.")
+    assert at.error[0].value.startswith("The bank in **") and at.error[0].value.endswith(
+        "broken** could not be loaded: 1 error."
+    )
     assert [code.value for code in at.code] == [
-        f"{broken}:6:11: error: questions[id=q1].type: unknown question type 'singel' (hint: did you mean 'single'?)"]
+        f"{broken}:6:11: error: questions[id=q1].type: unknown question type 'singel' (hint: did you mean 'single'?)"
+    ]
     assert [header.value for header in at.header] == ["Millbrook bridge (test bank)"]
     assert "home-start-mini-all" in [button.key for button in at.button]
 
@@ -78,5 +81,7 @@ def test_an_edited_bank_shows_on_the_next_load(monkeypatch: pytest.MonkeyPatch, 
     banks = copy_mini_and_broken(tmp_path)
     assert "Millbrook bridge (test bank)" in sent_text(open_page(monkeypatch, banks=banks))
     bank_file = banks / "mini" / "bank.yaml"
-    bank_file.write_text(bank_file.read_text(encoding="utf-8").replace("Millbrook bridge (test bank)", "Renamed bank"), encoding="utf-8")
+    bank_file.write_text(
+        bank_file.read_text(encoding="utf-8").replace("Millbrook bridge (test bank)", "Renamed bank"), encoding="utf-8"
+    )
     assert [header.value for header in open_page(monkeypatch, banks=banks).header] == ["Renamed bank"]

@@ -9,10 +9,21 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from quiz import engine, markup, token
-from quiz.model import Bank, MultipleQuestion, OrderQuestion, SingleQuestion
+from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, SingleQuestion
+from quiz.play import engine, urltoken
+from quiz.ui import markup
+from tests.apptest import (
+    QUIZ,
+    attempt_at,
+    current_attempt,
+    markdown,
+    mini,
+    open_attempt,
+    open_page,
+    page_links,
+    sent_text,
+)
 from tests.conftest import MINI
-from tests.apptest import QUIZ, attempt_at, current_attempt, markdown, mini, open_attempt, open_page, page_links, sent_text
 
 BANK = mini()
 
@@ -46,7 +57,13 @@ def check(monkeypatch: pytest.MonkeyPatch, question_id: str, answer: tuple[int, 
 def answer_key_texts(bank: Bank, question_id: str) -> list[str]:
     """Everything a learner must not see before checking, as it would be rendered."""
     question = bank.questions[question_id]
-    texts = [question.explanation, markup.author(question.explanation), "Right answer", "In the sources", "Read in context"]
+    texts = [
+        question.explanation,
+        markup.author(question.explanation),
+        "Right answer",
+        "In the sources",
+        "Read in context",
+    ]
     for cite in question.cite:
         texts += [cite.quote, markup.literal(cite.quote)]
     if isinstance(question, (SingleQuestion, MultipleQuestion)):
@@ -56,13 +73,49 @@ def answer_key_texts(bank: Bank, question_id: str) -> list[str]:
 
 CASES = [  # question, answer, right?, what the page says
     ("bridge-cost", (0,), True, ["Right!", "**Right answer:** £2.4 million", "That is the council's own estimate."]),
-    ("bridge-cost", (1,), False, ["Not quite.", "**Right answer:** £2.4 million", "That is the independent engineers' figure, in the other article."]),
-    ("who-spoke", (0, 1), True, ["Right!", "**Right answer:** Mayor Ada Okafor; Councillor Ben Hale", "The Post quotes him."]),
-    ("who-spoke", (0, 2), False, ["Not quite: 1 right pick, 1 wrong pick, 1 right answer missed.", "They are reported, not quoted.", "The Post quotes him."]),
+    (
+        "bridge-cost",
+        (1,),
+        False,
+        [
+            "Not quite.",
+            "**Right answer:** £2.4 million",
+            "That is the independent engineers' figure, in the other article.",
+        ],
+    ),
+    (
+        "who-spoke",
+        (0, 1),
+        True,
+        ["Right!", "**Right answer:** Mayor Ada Okafor; Councillor Ben Hale", "The Post quotes him."],
+    ),
+    (
+        "who-spoke",
+        (0, 2),
+        False,
+        [
+            "Not quite: 1 right pick, 1 wrong pick, 1 right answer missed.",
+            "They are reported, not quoted.",
+            "The Post quotes him.",
+        ],
+    ),
     ("vote-margin", (0,), True, ["Right!", "**Right answer:** True"]),
     ("vote-margin", (1,), False, ["Not quite.", "**Right answer:** True"]),
-    ("story-order", (0, 1, 2), True, ["Right!", "| 2 | :green[:material/check_circle:] The council votes | The council votes |"]),
-    ("story-order", (1, 0, 2), False, ["Not quite: 1 of 3 in the right place.", "| 1 | :red[:material/cancel:] The council votes | Two years of debate |"]),
+    (
+        "story-order",
+        (0, 1, 2),
+        True,
+        ["Right!", "| 2 | :green[:material/check_circle:] The council votes | The council votes |"],
+    ),
+    (
+        "story-order",
+        (1, 0, 2),
+        False,
+        [
+            "Not quite: 1 of 3 in the right place.",
+            "| 1 | :red[:material/cancel:] The council votes | Two years of debate |",
+        ],
+    ),
     ("petition-check", (2,), True, ["Right!", "**Right answer:** The sources disagree"]),
     ("petition-check", (0,), False, ["Not quite.", "**Right answer:** The sources disagree"]),
     ("ferry-date", (3,), True, ["Right!", "**Right answer:** Not in the sources"]),
@@ -71,7 +124,9 @@ CASES = [  # question, answer, right?, what the page says
 
 
 @pytest.mark.parametrize(("question_id", "answer", "right", "says"), CASES)
-def test_checking_an_answer(monkeypatch: pytest.MonkeyPatch, question_id: str, answer: tuple[int, ...], right: bool, says: list[str]) -> None:
+def test_checking_an_answer(
+    monkeypatch: pytest.MonkeyPatch, question_id: str, answer: tuple[int, ...], right: bool, says: list[str]
+) -> None:
     at = check(monkeypatch, question_id, answer)
     question = BANK.questions[question_id]
     alerts = [alert.value for alert in (at.success if right else at.error)]
@@ -83,7 +138,11 @@ def test_checking_an_answer(monkeypatch: pytest.MonkeyPatch, question_id: str, a
     assert markup.author(question.explanation) in text
     for number, cite in enumerate(question.cite):
         assert markup.block_quote(markup.literal(cite.quote)) in text
-        link = ("Read in context", "sources", f"bank=mini&source={cite.source}&q={question_id}&n={number}&t={at.query_params['t']}")
+        link = (
+            "Read in context",
+            "sources",
+            f"bank=mini&source={cite.source}&q={question_id}&n={number}&t={at.query_params['t']}",
+        )
         assert link in page_links(at)
     assert current_attempt(at, BANK).grades[current_attempt(at, BANK).position] == engine.grade(question, answer)
     assert not at.radio and not at.checkbox and not at.selectbox  # locked
@@ -107,16 +166,22 @@ def test_the_answer_key_is_not_sent_before_checking(monkeypatch: pytest.MonkeyPa
 
 def test_the_source_citations_show_title_outlet_date_and_url(monkeypatch: pytest.MonkeyPatch) -> None:
     at = check(monkeypatch, "bridge-cost", (0,))
-    assert "**Bridge vote splits Millbrook council** · Harbour Gazette · 4 March 2026" in [caption.value for caption in at.caption]
+    assert "**Bridge vote splits Millbrook council** · Harbour Gazette · 4 March 2026" in [
+        caption.value for caption in at.caption
+    ]
     assert ("Original", "https://example.org/gazette/bridge", "") in page_links(at)
     at = check(monkeypatch, "vote-margin", (0,))
-    assert "**Millbrook approves £3 million bridge** · River Post · date unknown" in [caption.value for caption in at.caption]
+    assert "**Millbrook approves £3 million bridge** · River Post · date unknown" in [
+        caption.value for caption in at.caption
+    ]
 
 
 def test_the_shown_options_follow_the_seed_and_fixed_choices_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     attempt = attempt_at(BANK, "bridge-cost")
     at = open_attempt(monkeypatch, attempt)
-    assert at.radio(key=f"{key_of(attempt)}-choice").options == [engine.options(BANK.questions["bridge-cost"])[index] for index in attempt.orders[0]]
+    assert at.radio(key=f"{key_of(attempt)}-choice").options == [
+        engine.options(BANK.questions["bridge-cost"])[index] for index in attempt.orders[0]
+    ]
     assert at.radio(key=f"{key_of(attempt)}-choice").options[2] == "The sources do not say"
     assert at.radio(key=f"{key_of(attempt)}-choice").value is None  # nothing picked for the learner
 
@@ -125,7 +190,12 @@ def test_the_claim_and_the_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
     attempt = attempt_at(BANK, "petition-check")
     at = open_attempt(monkeypatch, attempt)
     assert "> **Claim:** More than 1,200 people signed the petition against the bridge." in markdown(at)
-    assert at.radio(key=f"{key_of(attempt)}-choice").options == ["Supported", "Contradicted", "The sources disagree", "Not in the sources"]
+    assert at.radio(key=f"{key_of(attempt)}-choice").options == [
+        "Supported",
+        "Contradicted",
+        "The sources disagree",
+        "Not in the sources",
+    ]
 
 
 def test_order_items_start_shuffled_and_swap_places(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -135,7 +205,11 @@ def test_order_items_start_shuffled_and_swap_places(monkeypatch: pytest.MonkeyPa
     shown = [at.selectbox(key=f"{key}-place-{position}").value for position in range(3)]
     assert tuple(shown) == attempt.orders[attempt.position] != (0, 1, 2)
     at.selectbox(key=f"{key}-place-0").set_value(shown[1]).run()
-    assert [at.selectbox(key=f"{key}-place-{position}").value for position in range(3)] == [shown[1], shown[0], shown[2]]
+    assert [at.selectbox(key=f"{key}-place-{position}").value for position in range(3)] == [
+        shown[1],
+        shown[0],
+        shown[2],
+    ]
     assert at.selectbox(key=f"{key}-place-0").format_func(shown[1]) == BANK.questions["story-order"].items[shown[1]]
 
 
@@ -209,7 +283,7 @@ def test_a_link_to_a_removed_question_is_explained(monkeypatch: pytest.MonkeyPat
     for name in ("questions.yaml", "quizzes.yaml"):
         path = tmp_path / "mini" / name
         path.write_text(path.read_text(encoding="utf-8").replace("ferry-date", "ferry-year"), encoding="utf-8")
-    shared = token.encode(engine.start(BANK, engine.BankQuiz("all"), 1))
+    shared = urltoken.encode(engine.start(BANK, engine.BankQuiz("all"), 1))
     at = open_page(monkeypatch, QUIZ, banks=tmp_path, t=shared)
     reason = markup.literal("question 'ferry-date' is not in bank 'mini' any more")
     assert [error.value for error in at.error] == [f"This quiz link cannot be opened: {reason}."]

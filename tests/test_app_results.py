@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz import engine, markup
+from quiz.play import engine
+from quiz.ui import markup
 from tests.apptest import QUIZ, RESULTS, current_attempt, markdown, mini, open_attempt, page_links
 
 BANK = mini()
@@ -30,10 +31,16 @@ def test_score_chart_and_review(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [expander.label for expander in at.expander] == [
         f"{':green[:material/check_circle:]' if question_id in RIGHT else ':red[:material/cancel:]'} **{number}.** "
         f"{markup.author(BANK.questions[question_id].prompt)}"
-        for number, question_id in enumerate(attempt.question_ids, start=1)]
-    assert [expander.proto.expanded for expander in at.expander] == [question_id not in RIGHT for question_id in attempt.question_ids]
+        for number, question_id in enumerate(attempt.question_ids, start=1)
+    ]
+    assert [expander.proto.expanded for expander in at.expander] == [
+        question_id not in RIGHT for question_id in attempt.question_ids
+    ]
     assert [alert.value for alert in at.error] == [
-        "Not quite: 1 right pick, 0 wrong picks, 1 right answer missed.", "Not quite.", "Not quite."]
+        "Not quite: 1 right pick, 0 wrong picks, 1 right answer missed.",
+        "Not quite.",
+        "Not quite.",
+    ]
     text = markdown(at)
     for question_id in attempt.question_ids:
         assert markup.author(BANK.questions[question_id].explanation) in text
@@ -74,4 +81,4 @@ def test_an_unfinished_attempt_has_no_results_yet(monkeypatch: pytest.MonkeyPatc
     assert [info.value for info in at.info] == ["This quiz is not finished yet."]
     assert [(label, page) for label, page, _ in page_links(at)] == [("Back to the quiz", "quiz")]
     assert not at.metric
-    assert QUIZ.endswith("quiz.py")
+    assert QUIZ.endswith("attempt.py")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz import citations, markup
+from quiz.play import citations
+from quiz.ui import markup
 from tests.apptest import CLAIMS, SOURCES, markdown, mini, open_page, page_links
 
 BANK = mini()
@@ -25,8 +26,14 @@ def test_cited_by_links_open_each_passage(monkeypatch: pytest.MonkeyPatch) -> No
     at = open_page(monkeypatch, SOURCES, bank="mini", source="post")
     links = [(label, query) for label, page, query in page_links(at) if page == "sources"]
     # Labels are cut at a word within 46 characters: a page link never wraps, and longer ones were clipped on a phone.
-    assert links[0] == (markup.literal('"It is a waste of money," said councillor…'), "bank=mini&source=post&q=who-spoke&n=1")
-    assert ("About 800 people signed a petition against it\\.", "bank=mini&source=post&claim=petition-size&n=1") in links
+    assert links[0] == (
+        markup.literal('"It is a waste of money," said councillor…'),
+        "bank=mini&source=post&q=who-spoke&n=1",
+    )
+    assert (
+        "About 800 people signed a petition against it\\.",
+        "bank=mini&source=post&claim=petition-size&n=1",
+    ) in links
     assert len(links) == 5  # the draft's cite is not listed
     assert "**Question** · Who is quoted directly in the two articles?" in markdown(at)
 
@@ -38,7 +45,9 @@ def test_a_link_opens_one_passage_at_the_top(monkeypatch: pytest.MonkeyPatch) ->
     focused = ":orange-background[**The project will cost £2\\.4 million, according to the council's own estimate\\.**]"
     holding = [element.value for element in at.markdown if focused in element.value]
     assert len(holding) == 2  # the passage, on top, and the full text
-    assert holding[0].startswith("Mayor Ada Okafor said") and holding[1].startswith("Bridge vote splits Millbrook council\n\n")
+    assert holding[0].startswith("Mayor Ada Okafor said") and holding[1].startswith(
+        "Bridge vote splits Millbrook council\n\n"
+    )
     assert ("Back to your quiz", "quiz", "t=TOKEN") in page_links(at)
     assert all(query.endswith("&t=TOKEN") for label, page, query in page_links(at) if page == "sources")
 
@@ -49,12 +58,15 @@ def test_a_claim_link_opens_its_passage(monkeypatch: pytest.MonkeyPatch) -> None
     assert at.selectbox(key="sources-source-mini-post").value == "post"
 
 
-@pytest.mark.parametrize("params", [
-    {"bank": "nope", "source": "nope"},
-    {"bank": "mini", "source": "gazette", "q": "bridge-cost", "n": "9"},
-    {"bank": "mini", "source": "gazette", "q": "vanity", "n": "0"},
-    {"bank": "mini", "source": "gazette", "n": "-1", "q": "bridge-cost"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"bank": "nope", "source": "nope"},
+        {"bank": "mini", "source": "gazette", "q": "bridge-cost", "n": "9"},
+        {"bank": "mini", "source": "gazette", "q": "vanity", "n": "0"},
+        {"bank": "mini", "source": "gazette", "n": "-1", "q": "bridge-cost"},
+    ],
+)
 def test_a_wrong_link_falls_back_quietly(monkeypatch: pytest.MonkeyPatch, params: dict[str, str]) -> None:
     at = open_page(monkeypatch, SOURCES, **params)
     assert [header.value for header in at.header] == ["Bridge vote splits Millbrook council"]
@@ -82,8 +94,16 @@ def test_claims_side_by_side_with_their_status(monkeypatch: pytest.MonkeyPatch) 
     assert text.count(":orange-badge[:material/compare_arrows: Conflicting]") == 2
     claim = at.main.children[4]  # the first claim's container
     columns = [block for block in claim.children.values() if block.type == "flex_container"][-1]
-    quotes = [[element.value for element in column.children.values() if element.type == "markdown" and element.value.startswith(">")]
-              for column in columns.children.values()]
-    assert quotes == [["> The project will cost £2\\.4 million, according to the council's own estimate\\."],
-                      ["> Independent engineers put the cost at £3 million\\."]]
+    quotes = [
+        [
+            element.value
+            for element in column.children.values()
+            if element.type == "markdown" and element.value.startswith(">")
+        ]
+        for column in columns.children.values()
+    ]
+    assert quotes == [
+        ["> The project will cost £2\\.4 million, according to the council's own estimate\\."],
+        ["> Independent engineers put the cost at £3 million\\."],
+    ]
     assert ("Read in context", "sources", "bank=mini&source=post&claim=bridge-cost&n=1") in page_links(at)

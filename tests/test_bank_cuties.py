@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from quiz.load import load_bank
-from quiz.model import BUILTIN_SKILLS, ClaimCheckQuestion, MultipleQuestion, SingleQuestion
+from quiz.bank.load import load_bank
+from quiz.bank.model import BUILTIN_SKILLS, ClaimCheckQuestion, MultipleQuestion, SingleQuestion
 from tests.conftest import REPO
 
 FOLDER = REPO / "questions" / "cuties-2020"
@@ -41,7 +41,9 @@ def test_claims_ledger(bank):
 
 
 def test_the_three_named_disagreements_are_in_the_ledger(bank):
-    reported = " ".join(report.quote for claim in bank.claims.values() if claim.status == "conflicting" for report in claim.reports)
+    reported = " ".join(
+        report.quote for claim in bank.claims.values() if claim.status == "conflicting" for report in claim.reports
+    )
     for words in ("300,000", "600,000", "docuseries", "coming-of-age comedy-drama", "18+", "TV-MA"):
         assert words in reported
 
@@ -69,7 +71,10 @@ def test_every_question_teaches(bank):
 
 def test_quizzes(bank):
     quizzes = bank.quizzes
-    sizes = {quiz.id: (len(quiz.questions) if quiz.questions is not None else quiz.pick, quiz.mode) for quiz in quizzes.values()}
+    sizes = {
+        quiz.id: (len(quiz.questions) if quiz.questions is not None else quiz.pick, quiz.mode)
+        for quiz in quizzes.values()
+    }
     assert (10, "practice") in sizes.values()
     assert (15, "exam") in sizes.values()
     assert len(quizzes) >= 4

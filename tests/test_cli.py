@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +25,9 @@ def test_warnings_fail_only_under_strict(capsys: pytest.CaptureFixture[str]):
     assert main(["validate", str(MINI)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "1 bank, 7 questions, 0 errors, 1 warning"
-    assert out[0].endswith("warning: questions[id=vanity].draft: draft: checked, but never served in a quiz (hint: remove 'draft: true' once the question is reviewed)")
+    assert out[0].endswith(
+        "warning: questions[id=vanity].draft: draft: checked, but never served in a quiz (hint: remove 'draft: true' once the question is reviewed)"
+    )
     assert main(["validate", "--strict", str(MINI)]) == 1
 
 
@@ -45,10 +47,17 @@ def test_json_format(capsys: pytest.CaptureFixture[str], make_bank):
     folder = make_bank({"questions.yaml": QUESTION_YAML.replace("[numbers]", "[nums]")})
     assert main(["validate", "--format", "json", str(folder)]) == 1
     captured = capsys.readouterr()
-    assert json.loads(captured.out) == [{
-        "file": f"{folder}{os.sep}questions.yaml", "line": 14, "col": 14, "path": "questions[id=cost].skills[0]",
-        "message": "unknown skill 'nums'", "hint": "did you mean 'numbers'?", "severity": "error",
-    }]
+    assert json.loads(captured.out) == [
+        {
+            "file": f"{folder}{os.sep}questions.yaml",
+            "line": 14,
+            "col": 14,
+            "path": "questions[id=cost].skills[0]",
+            "message": "unknown skill 'nums'",
+            "hint": "did you mean 'numbers'?",
+            "severity": "error",
+        }
+    ]
     assert captured.err == "1 bank, 0 questions, 1 error, 0 warnings\n"
 
 
@@ -81,7 +90,9 @@ def test_console_script_and_module_run_the_same(make_bank):
 
 
 def test_bundled_banks_validate_strictly():
-    done = subprocess.run([sys.executable, "-m", "quiz", "validate", "--strict", "questions"], capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", "--strict", "questions"], capture_output=True, text=True, cwd=REPO
+    )
     assert done.returncode == 0, done.stdout
     assert done.stdout.endswith(", 0 errors, 0 warnings\n")
 
@@ -89,8 +100,8 @@ def test_bundled_banks_validate_strictly():
 BROKEN_FILES = {
     "tag": "questions:\n  - !!python/object/apply:os.system ['echo hi']\n",
     "custom-tag": "bank: !include other.yaml\n",
-    "bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 10) + "]\n" for n in range(7)),
+    "bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 10) + "]\n" for n in range(7)),
     "deep": "questions: " + "[" * 100_000 + "]" * 100_000 + "\n",
     "syntax": "questions:\n  - id: x\n   type: single\n",
     "tabs": "questions:\n\t- id: x\n",
@@ -109,7 +120,9 @@ BROKEN_FILES = {
 @pytest.mark.parametrize("name", sorted(BROKEN_FILES))
 def test_broken_input_gives_located_errors_never_a_traceback(make_bank, name: str):
     folder = make_bank({"broken.yaml": BROKEN_FILES[name]})
-    done = subprocess.run([sys.executable, "-m", "quiz", "validate", str(folder)], capture_output=True, text=True, cwd=REPO, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", str(folder)], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
     lines = done.stdout.splitlines()
     assert "Traceback" not in done.stdout + done.stderr and done.stderr == ""
     assert lines[-1].startswith("1 bank, 0 questions, ")
@@ -117,4 +130,6 @@ def test_broken_input_gives_located_errors_never_a_traceback(make_bank, name: st
         assert done.returncode == 0
         return
     assert done.returncode == 1
-    assert lines[:-1] and all(re.match(rf"{re.escape(str(folder))}/broken\.yaml:[1-9]\d*:[1-9]\d*: error: ", line) for line in lines[:-1]), lines
+    assert lines[:-1] and all(
+        re.match(rf"{re.escape(str(folder))}/broken\.yaml:[1-9]\d*:[1-9]\d*: error: ", line) for line in lines[:-1]
+    ), lines

@@ -21,7 +21,7 @@ def sections() -> dict[str, str]:
     marks = list(_MARKER.finditer(DOC))
     for mark, following in zip(marks, marks[1:]):
         for name in mark.group(1).split():
-            found[name] = DOC[mark.end():following.start()]
+            found[name] = DOC[mark.end() : following.start()]
     return found
 
 
@@ -55,9 +55,16 @@ def test_no_table_row_documents_a_field_the_schema_lacks():
     for name, text in sections().items():
         if name == "end":
             continue
-        listed = {field for other, other_text in sections().items() if other_text == text and other != "end" for field in properties(other)}
+        listed = {
+            field
+            for other, other_text in sections().items()
+            if other_text == text and other != "end"
+            for field in properties(other)
+        }
         extra = set(_ROW.findall(text)) - listed
-        assert not extra, f"docs/authoring.md, section for {name}: rows for fields the schema does not have: {sorted(extra)}"
+        assert not extra, (
+            f"docs/authoring.md, section for {name}: rows for fields the schema does not have: {sorted(extra)}"
+        )
 
 
 def test_every_allowed_value_is_named_in_its_section():
@@ -66,7 +73,9 @@ def test_every_allowed_value_is_named_in_its_section():
             continue
         for field, spec in properties(name).items():
             for value in enum_values(spec):
-                assert f"`{value}`" in text, f"docs/authoring.md, section for {name}: {field} value {value!r} is not named"
+                assert f"`{value}`" in text, (
+                    f"docs/authoring.md, section for {name}: {field} value {value!r} is not named"
+                )
 
 
 def test_every_property_name_of_every_definition_appears_in_the_docs():
@@ -82,9 +91,15 @@ def test_the_measured_figures_are_the_ones_quiz_draft_prints():
 
 def test_the_pre_commit_hook_is_the_one_the_docs_show():
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hooks == [{
-        "id": "quiz-validate", "name": "quiz validate",
-        "description": "Check media-literacy quiz banks; every quote is proven against its source.",
-        "entry": "quiz validate", "language": "python", "pass_filenames": False, "files": r"\.(ya?ml|md)$",
-    }]
+    assert hooks == [
+        {
+            "id": "quiz-validate",
+            "name": "quiz validate",
+            "description": "Check media-literacy quiz banks; every quote is proven against its source.",
+            "entry": "quiz validate",
+            "language": "python",
+            "pass_filenames": False,
+            "files": r"\.(ya?ml|md)$",
+        }
+    ]
     assert "id: quiz-validate" in DOC and r"files: \.(ya?ml|md)$" in DOC

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank.load import load_bank
 from quiz.cli import main
-from quiz.load import load_bank
 from tests.test_ledger import ARTICLES, SEEDS
 
 LOCAL = ("millbrook-library.md", "alder-flood.txt")
 
 
-def run_draft(capsys: pytest.CaptureFixture[str], folder: Path, *names: str, extra: tuple[str, ...] = ()) -> tuple[int, str, str]:
+def run_draft(
+    capsys: pytest.CaptureFixture[str], folder: Path, *names: str, extra: tuple[str, ...] = ()
+) -> tuple[int, str, str]:
     code = main(["draft", *(str(ARTICLES / name) for name in names), "--bank", str(folder), *extra])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
@@ -46,20 +48,29 @@ def test_seeds_draft_into_a_new_bank_that_validates(tmp_path: Path, capsys: pyte
     bank = result.bank
     assert bank is not None and bank.info.title == "Cuties, drafted"
     assert bank.questions and all(question.draft for question in bank.questions.values())
-    assert {issue.message for issue in result.warnings} == {"draft: checked, but never served in a quiz"}  # no wrong choice without feedback
+    assert {issue.message for issue in result.warnings} == {
+        "draft: checked, but never served in a quiz"
+    }  # no wrong choice without feedback
     claims = bank.claims
     assert claims["count-people-signed-petition"].status == "conflicting"
     assert [report.quote for report in claims["count-people-signed-petition"].reports] == [
         'There are over 300,000 people who signed a petition demanding "Cuties" to be removed.',
-        'A petition on Change.org calling Netflix subscribers to cancel their subscription due to the inappropriate content '
+        "A petition on Change.org calling Netflix subscribers to cancel their subscription due to the inappropriate content "
         '"that exploits children and makes a disturbing vibe," gained more than 600,000 signatures.',
     ]
     assert claims["kind-of-cuties"].status == "conflicting"
-    assert {report.source for report in claims["kind-of-cuties"].reports} == {"netflix-often-pushed-bar", "netflix-defended-docuseries-film"}
+    assert {report.source for report in claims["kind-of-cuties"].reports} == {
+        "netflix-often-pushed-bar",
+        "netflix-defended-docuseries-film",
+    }
     assert claims["unsourced-doucoure-receives-death-threats"].status == "unsupported"
     source = bank.sources["netflix-often-pushed-bar"]
-    assert source.note.startswith("Drafted by quiz draft from 000_10d12caac7ace896.txt, copied unedited. Unknown: outlet, author, publication date;")
-    assert source.note.endswith("The latest embedded post is dated September 11, 2020, so the text was put together on or after that day.")
+    assert source.note.startswith(
+        "Drafted by quiz draft from 000_10d12caac7ace896.txt, copied unedited. Unknown: outlet, author, publication date;"
+    )
+    assert source.note.endswith(
+        "The latest embedded post is dated September 11, 2020, so the text was put together on or after that day."
+    )
     assert main(["validate", str(folder)]) == 0
 
 
@@ -88,7 +99,10 @@ def test_articles_it_has_never_seen(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert bank.sources["library-closure-plan-draws-protest-in-millbrook"].author == "Jane Porter"
     assert str(bank.sources["library-closure-plan-draws-protest-in-millbrook"].published) == "2026-03-04"
     assert bank.sources["alder-flood"].title == "Alder flood"
-    assert {claim_id for claim_id, claim in bank.claims.items() if claim.status == "conflicting"} == {"count-residents-signed-petition", "count-homes-flooded"}
+    assert {claim_id for claim_id, claim in bank.claims.items() if claim.status == "conflicting"} == {
+        "count-residents-signed-petition",
+        "count-homes-flooded",
+    }
     assert "2 conflicting" in out.splitlines()[3]
 
 
@@ -96,7 +110,9 @@ def test_same_input_gives_byte_identical_output(tmp_path: Path, capsys: pytest.C
     outputs = []
     for name in ("one", "two"):
         assert run_draft(capsys, tmp_path / name, *SEEDS, *LOCAL)[0] == 0
-        outputs.append({path.name: path.read_bytes() for path in sorted((tmp_path / name).rglob("*")) if path.is_file()})
+        outputs.append(
+            {path.name: path.read_bytes() for path in sorted((tmp_path / name).rglob("*")) if path.is_file()}
+        )
     assert outputs[0] == outputs[1]
 
 
@@ -117,7 +133,11 @@ def test_an_article_already_in_sources_is_not_copied_twice(make_bank, capsys: py
     folder = make_bank()
     shutil.copy(ARTICLES / "alder-flood.txt", folder / "sources" / "alder-flood.md")
     assert run_draft(capsys, folder, "alder-flood.txt")[0] == 0
-    assert sorted(path.name for path in (folder / "sources").iterdir()) == ["alder-flood-2.md", "alder-flood.md", "gazette.md"]
+    assert sorted(path.name for path in (folder / "sources").iterdir()) == [
+        "alder-flood-2.md",
+        "alder-flood.md",
+        "gazette.md",
+    ]
     assert load_bank(folder).errors == ()
 
 
@@ -132,7 +152,10 @@ def test_non_utf8_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     article = tmp_path / "latin1.txt"
     article.write_bytes("Le conseil a voté.\nLa mairie a répondu.\n".encode("latin-1"))
     assert main(["draft", str(article), "--bank", str(tmp_path / "bank")]) == 1
-    assert capsys.readouterr().err == f"error: {article}:1: not valid UTF-8 (byte 0xe9); save the article as UTF-8 and try again\n"
+    assert (
+        capsys.readouterr().err
+        == f"error: {article}:1: not valid UTF-8 (byte 0xe9); save the article as UTF-8 and try again\n"
+    )
     assert not (tmp_path / "bank").exists()
 
 
@@ -157,7 +180,15 @@ def test_same_output_under_any_hash_seed(tmp_path: Path):
     outputs = []
     for seed in ("1", "2"):
         folder = tmp_path / seed
-        command = [sys.executable, "-m", "quiz", "draft", *(str(ARTICLES / name) for name in (*SEEDS, *LOCAL)), "--bank", str(folder)]
+        command = [
+            sys.executable,
+            "-m",
+            "quiz",
+            "draft",
+            *(str(ARTICLES / name) for name in (*SEEDS, *LOCAL)),
+            "--bank",
+            str(folder),
+        ]
         done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
         assert done.returncode == 0, done.stderr
         outputs.append({path.name: path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()})

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from quiz import catalog, edit
-from quiz.load import bank_files, load_bank
+from quiz.authoring import edit
+from quiz.bank.load import bank_files, load_bank
+from quiz.play import catalog
 from tests.conftest import MINI
 
-WRONG_BOOLEAN = ("{file}:8:18: error: questions[id=bridge-cost].choices[0].correct: expected true or false, "
-                 "found 'yes' (hint: only true and false are booleans: write true)")
+WRONG_BOOLEAN = (
+    "{file}:8:18: error: questions[id=bridge-cost].choices[0].correct: expected true or false, "
+    "found 'yes' (hint: only true and false are booleans: write true)"
+)
 
 
 @pytest.fixture
@@ -34,11 +37,16 @@ def broken(text: str) -> str:
 
 def stray_files(folder: Path) -> list[str]:
     """Anything in the folder that is not the mini bank's own files or a backup."""
-    return sorted(path.name for path in folder.iterdir()
-                  if path.name not in {"bank.yaml", "questions.yaml", "quizzes.yaml", "sources"} and not path.name.endswith(".bak"))
+    return sorted(
+        path.name
+        for path in folder.iterdir()
+        if path.name not in {"bank.yaml", "questions.yaml", "quizzes.yaml", "sources"}
+        and not path.name.endswith(".bak")
+    )
 
 
 # ---------------------------------------------------------------- validate as if
+
 
 def test_validate_as_if_reports_the_edited_text_with_its_place(banks: Path) -> None:
     path = questions(banks)
@@ -54,12 +62,19 @@ def test_validate_as_if_reads_the_other_files_from_disk(banks: Path) -> None:
     text = questions(banks).read_text(encoding="utf-8").replace("  - id: who-spoke", "  - id: who-spoke-2")
     result = edit.validate_as_if(banks / "mini", "questions.yaml", text)
     assert [issue.format() for issue in result.errors] == [
-        (f"{banks / 'mini' / 'quizzes.yaml'}:5:30: error: quizzes[id=all].questions[1]: unknown question 'who-spoke' "
-         "(hint: did you mean 'who-spoke-2'?)")]
+        (
+            f"{banks / 'mini' / 'quizzes.yaml'}:5:30: error: quizzes[id=all].questions[1]: unknown question 'who-spoke' "
+            "(hint: did you mean 'who-spoke-2'?)"
+        )
+    ]
 
 
 def test_validate_as_if_gives_the_bank_as_it_would_be(banks: Path) -> None:
-    text = questions(banks).read_text(encoding="utf-8").replace("How much will the bridge cost", "What will the bridge cost")
+    text = (
+        questions(banks)
+        .read_text(encoding="utf-8")
+        .replace("How much will the bridge cost", "What will the bridge cost")
+    )
     result = edit.validate_as_if(banks / "mini", "questions.yaml", text)
     assert not result.errors and result.bank is not None
     assert result.bank.questions["bridge-cost"].prompt.startswith("What will the bridge cost")
@@ -70,8 +85,11 @@ def test_validate_as_if_adds_a_new_file(banks: Path) -> None:
     text = "questions:\n  - id: bridge-cost\n"
     result = edit.validate_as_if(banks / "mini", "more.yaml", text)
     assert [issue.format() for issue in result.errors] == [
-        (f"{banks / 'mini' / 'more.yaml'}:2:5: error: questions[id=bridge-cost]: missing required key 'type' "
-         "(hint: one of: single, multiple, true-false, order, claim-check)")]
+        (
+            f"{banks / 'mini' / 'more.yaml'}:2:5: error: questions[id=bridge-cost]: missing required key 'type' "
+            "(hint: one of: single, multiple, true-false, order, claim-check)"
+        )
+    ]
     assert not (banks / "mini" / "more.yaml").exists()
 
 
@@ -89,7 +107,8 @@ def test_excerpt_numbers_the_lines_and_marks_the_column(banks: Path) -> None:
         ">  8 |         correct: yes\n"
         "     |                  ^\n"
         "   9 |         feedback: That is the council's own estimate.\n"
-        "  10 |       - text: £3 million")
+        "  10 |       - text: £3 million"
+    )
 
 
 def test_excerpt_edges() -> None:
@@ -100,6 +119,7 @@ def test_excerpt_edges() -> None:
 
 
 # ---------------------------------------------------------------- saving
+
 
 def test_save_refuses_a_bank_with_errors(banks: Path) -> None:
     path = questions(banks)
@@ -173,7 +193,9 @@ def test_save_a_new_file(banks: Path) -> None:
     assert (banks / "mini" / "more.yaml").read_text(encoding="utf-8") == text
     assert (banks / "mini" / "more.yaml").stat().st_mode & 0o777 == 0o644
     again = edit.save([banks], banks / "mini", "more.yaml", text, None)
-    assert again == edit.Refusal(f"{banks / 'mini' / 'more.yaml'} already exists: open it from the list of files instead")
+    assert again == edit.Refusal(
+        f"{banks / 'mini' / 'more.yaml'} already exists: open it from the list of files instead"
+    )
 
 
 def test_save_keeps_crlf_line_endings(banks: Path) -> None:
@@ -202,19 +224,23 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(banks: Path, monkeypatc
 
 # ---------------------------------------------------------------- where
 
-@pytest.mark.parametrize(("name", "problem"), [
-    ("../x.yaml", "expected a plain file name directly in the bank folder"),
-    ("../mini/x.yaml", "expected a plain file name directly in the bank folder"),
-    ("sub/x.yaml", "expected a plain file name directly in the bank folder"),
-    ("/tmp/x.yaml", "expected a plain file name directly in the bank folder"),
-    (".x.yaml", "expected a plain file name directly in the bank folder"),
-    ("..yaml", "expected a plain file name directly in the bank folder"),
-    ("x..yaml", "expected a plain file name directly in the bank folder"),
-    ("x\\y.yaml", "expected a plain file name directly in the bank folder"),
-    ("x.txt", "a bank file's name ends in .yaml or .yml, found 'x.txt'"),
-    ("x.yaml.bak", "a bank file's name ends in .yaml or .yml"),
-    ("", "type a file name"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("../x.yaml", "expected a plain file name directly in the bank folder"),
+        ("../mini/x.yaml", "expected a plain file name directly in the bank folder"),
+        ("sub/x.yaml", "expected a plain file name directly in the bank folder"),
+        ("/tmp/x.yaml", "expected a plain file name directly in the bank folder"),
+        (".x.yaml", "expected a plain file name directly in the bank folder"),
+        ("..yaml", "expected a plain file name directly in the bank folder"),
+        ("x..yaml", "expected a plain file name directly in the bank folder"),
+        ("x\\y.yaml", "expected a plain file name directly in the bank folder"),
+        ("x.txt", "a bank file's name ends in .yaml or .yml, found 'x.txt'"),
+        ("x.yaml.bak", "a bank file's name ends in .yaml or .yml"),
+        ("", "type a file name"),
+    ],
+)
 def test_names_that_are_not_plain_bank_files_are_refused(banks: Path, name: str, problem: str) -> None:
     found = edit.name_problem(name)
     assert found is not None and found.startswith(problem)
@@ -239,7 +265,9 @@ def test_a_link_out_of_the_bank_is_refused(banks: Path, tmp_path: Path) -> None:
     outside.write_text("questions: []\n", encoding="utf-8")
     (banks / "mini" / "linked.yaml").symlink_to(outside)
     outcome = edit.save([banks], banks / "mini", "linked.yaml", "questions: []\n# changed\n", "questions: []\n")
-    assert outcome == edit.Refusal(f"{banks / 'mini' / 'linked.yaml'} is a link: edit the file it points to where it is")
+    assert outcome == edit.Refusal(
+        f"{banks / 'mini' / 'linked.yaml'} is a link: edit the file it points to where it is"
+    )
     assert outside.read_text(encoding="utf-8") == "questions: []\n"
 
 
@@ -270,6 +298,7 @@ def test_the_root_may_itself_be_a_bank(banks: Path) -> None:
 
 
 # ---------------------------------------------------------------- who
+
 
 def test_password_comes_from_the_environment_then_the_secrets() -> None:
     variable = edit.PASSWORD_VARIABLE

@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from quiz import engine
-from quiz.engine import BankQuiz, CustomQuiz
-from quiz.load import load_bank
-from quiz.model import Bank, Quiz
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, Quiz
+from quiz.play import engine
+from quiz.play.engine import BankQuiz, CustomQuiz
 from tests.conftest import MINI
 
 SEEDS = range(200)
@@ -46,6 +46,7 @@ def wrong(question) -> tuple[int, ...]:
 
 # ---------------------------------------------------------------- grading, per type
 
+
 def test_single_right(bank: Bank) -> None:
     grade = engine.grade(bank.questions["bridge-cost"], answer_to(bank, "bridge-cost", "£2.4 million"))
     assert grade == engine.Grade(correct=True, picked_right=(0,), picked_wrong=(), missed=())
@@ -80,7 +81,12 @@ def test_multiple_right_only_when_the_set_is_exact(bank: Bank) -> None:
     subset = engine.grade(question, (0,))
     assert (subset.correct, subset.picked_right, subset.picked_wrong, subset.missed) == (False, (0,), (), (1,))
     superset = engine.grade(question, (0, 1, 2))
-    assert (superset.correct, superset.picked_right, superset.picked_wrong, superset.missed) == (False, (0, 1), (2,), ())
+    assert (superset.correct, superset.picked_right, superset.picked_wrong, superset.missed) == (
+        False,
+        (0, 1),
+        (2,),
+        (),
+    )
     assert engine.grade_summary(question, subset) == "Not quite: 1 right pick, 0 wrong picks, 1 right answer missed."
     assert not engine.grade(question, ()).correct
 
@@ -93,15 +99,18 @@ def test_order_right_only_when_the_whole_order_is(bank: Bank) -> None:
     assert engine.grade_summary(question, swapped) == "Not quite: 1 of 3 in the right place."
 
 
-@pytest.mark.parametrize(("question_id", "answer"), [
-    ("bridge-cost", (3,)),  # no such choice
-    ("bridge-cost", (0, 1)),  # single takes one
-    ("vote-margin", ()),
-    ("petition-check", (4,)),
-    ("who-spoke", (1, 0)),  # multiple answers are sorted sets
-    ("story-order", (0, 1)),  # every item must be placed
-    ("story-order", (0, 0, 1)),
-])
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [
+        ("bridge-cost", (3,)),  # no such choice
+        ("bridge-cost", (0, 1)),  # single takes one
+        ("vote-margin", ()),
+        ("petition-check", (4,)),
+        ("who-spoke", (1, 0)),  # multiple answers are sorted sets
+        ("story-order", (0, 1)),  # every item must be placed
+        ("story-order", (0, 0, 1)),
+    ],
+)
 def test_an_answer_that_does_not_fit_is_refused(bank: Bank, question_id: str, answer: tuple[int, ...]) -> None:
     assert not engine.is_valid(bank.questions[question_id], answer)
     with pytest.raises(ValueError):
@@ -109,6 +118,7 @@ def test_an_answer_that_does_not_fit_is_refused(bank: Bank, question_id: str, an
 
 
 # ---------------------------------------------------------------- order of options
+
 
 def test_fixed_choices_keep_their_place(bank: Bank) -> None:
     question = bank.questions["bridge-cost"]  # the third choice is fixed
@@ -137,18 +147,29 @@ def test_the_seed_fixes_the_order(bank: Bank) -> None:
 
 # ---------------------------------------------------------------- drawing
 
+
 def test_a_listed_quiz_serves_its_list_in_order(bank: Bank) -> None:
     attempt = engine.start(bank, BankQuiz("all"), 3)
-    assert attempt.question_ids == ("bridge-cost", "who-spoke", "vote-margin", "story-order", "petition-check", "ferry-date")
+    assert attempt.question_ids == (
+        "bridge-cost",
+        "who-spoke",
+        "vote-margin",
+        "story-order",
+        "petition-check",
+        "ferry-date",
+    )
     assert attempt.mode == "practice"
     assert attempt.answers == (None,) * 6 and attempt.position == 0
 
 
 def test_drafts_are_never_served(bank: Bank) -> None:
-    listing_a_draft = dataclasses.replace(bank, quizzes={
-        "with-draft": Quiz(id="with-draft", title="T", questions=("vanity", "bridge-cost")),
-        "opinion": Quiz(id="opinion", title="T", pick=5, skills=("fact-vs-opinion", "numbers")),
-    })
+    listing_a_draft = dataclasses.replace(
+        bank,
+        quizzes={
+            "with-draft": Quiz(id="with-draft", title="T", questions=("vanity", "bridge-cost")),
+            "opinion": Quiz(id="opinion", title="T", pick=5, skills=("fact-vs-opinion", "numbers")),
+        },
+    )
     assert engine.start(listing_a_draft, BankQuiz("with-draft"), 1).question_ids == ("bridge-cost",)
     for seed in range(30):
         assert "vanity" not in engine.start(listing_a_draft, BankQuiz("opinion"), seed).question_ids
@@ -161,7 +182,12 @@ def test_pick_draws_through_the_filters(bank: Bank) -> None:
     drawn = {engine.start(bank, BankQuiz("exam"), seed).question_ids for seed in range(40)}
     assert all(len(ids) == 3 for ids in drawn)
     assert all(bank.questions[question_id].difficulty in ("easy", "hard") for ids in drawn for question_id in ids)
-    assert {question_id for ids in drawn for question_id in ids} == {"bridge-cost", "vote-margin", "petition-check", "ferry-date"}
+    assert {question_id for ids in drawn for question_id in ids} == {
+        "bridge-cost",
+        "vote-margin",
+        "petition-check",
+        "ferry-date",
+    }
     assert len(drawn) > 1  # the seed decides which, and in what order
     assert engine.start(bank, BankQuiz("exam"), 5) == engine.start(bank, BankQuiz("exam"), 5)
     assert engine.start(bank, BankQuiz("exam"), 5).mode == "exam"
@@ -170,12 +196,15 @@ def test_pick_draws_through_the_filters(bank: Bank) -> None:
 def test_skills_filter_keeps_questions_sharing_any_skill(bank: Bank) -> None:
     ids = {question.id for question in engine.pool(bank, skills=("numbers", "context-and-timing"))}
     assert ids == {"bridge-cost", "vote-margin", "story-order"}
-    attempt = engine.start(bank, CustomQuiz(count=10, skills=("numbers", "context-and-timing"), difficulties=("easy",), mode="exam"), 1)
+    attempt = engine.start(
+        bank, CustomQuiz(count=10, skills=("numbers", "context-and-timing"), difficulties=("easy",), mode="exam"), 1
+    )
     assert sorted(attempt.question_ids) == ["bridge-cost", "vote-margin"]  # as many as match
     assert attempt.mode == "exam"
 
 
 # ---------------------------------------------------------------- answering
+
 
 def test_an_answer_is_locked_once_given(bank: Bank) -> None:
     attempt = engine.start(bank, BankQuiz("all"), 1)
@@ -195,7 +224,9 @@ def test_multiple_answers_are_stored_as_sorted_sets(bank: Bank) -> None:
 
 
 def test_score_overall_and_per_skill(bank: Bank) -> None:
-    attempt = run_through(bank, engine.start(bank, BankQuiz("all"), 1), right={"bridge-cost", "story-order", "ferry-date"})
+    attempt = run_through(
+        bank, engine.start(bank, BankQuiz("all"), 1), right={"bridge-cost", "story-order", "ferry-date"}
+    )
     score = engine.score(attempt, bank)
     assert (score.right, score.total, score.percent) == (3, 6, 50)
     assert [(skill.skill, skill.right, skill.total) for skill in score.skills] == [
@@ -209,11 +240,19 @@ def test_score_overall_and_per_skill(bank: Bank) -> None:
 
 
 def test_retry_the_missed_ones(bank: Bank) -> None:
-    attempt = run_through(bank, engine.start(bank, BankQuiz("all"), 1), right={"bridge-cost", "story-order", "ferry-date"})
+    attempt = run_through(
+        bank, engine.start(bank, BankQuiz("all"), 1), right={"bridge-cost", "story-order", "ferry-date"}
+    )
     assert engine.missed(attempt) == ("who-spoke", "vote-margin", "petition-check")
     retry = engine.retry_missed(attempt, bank, 99)
     assert retry.question_ids == ("who-spoke", "vote-margin", "petition-check")
-    assert (retry.retry, retry.seed, retry.quiz, retry.mode, retry.position) == (True, 99, BankQuiz("all"), "practice", 0)
+    assert (retry.retry, retry.seed, retry.quiz, retry.mode, retry.position) == (
+        True,
+        99,
+        BankQuiz("all"),
+        "practice",
+        0,
+    )
     assert retry.answers == (None, None, None)
     perfect = run_through(bank, retry, right=set(retry.question_ids))
     assert engine.missed(perfect) == ()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.extract import Statement, dates_conflict, find_statements
-from quiz.lexicon import lemma
-from quiz.sentences import article_sentences
+from quiz.authoring.drafting.extract import Statement, dates_conflict, find_statements
+from quiz.authoring.drafting.lexicon import lemma
+from quiz.authoring.drafting.sentences import article_sentences
 
 
 def statements(text: str) -> list[Statement]:
@@ -34,16 +34,44 @@ def test_years_times_and_ranges_are_not_counts():
 
 def test_dates_and_what_they_normalise_to():
     text = "It opened on September 9. The vote is on 12 March 2026. On Thursday, the mayor spoke. Last week it rained."
-    assert found(text, "date") == [("September 9", "?-09-09"), ("12 March 2026", "2026-03-12"), ("On Thursday", "thursday"), ("Last week", "last week")]
+    assert found(text, "date") == [
+        ("September 9", "?-09-09"),
+        ("12 March 2026", "2026-03-12"),
+        ("On Thursday", "thursday"),
+        ("Last week", "last week"),
+    ]
 
 
-@pytest.mark.parametrize(("sentence", "speaker", "via", "words"), [
-    ('A spokesperson of Netflix said in a statement to Variety that "Cuties" is a "social commentary".', "A spokesperson of Netflix", "Variety", '"Cuties" is a "social commentary"'),
-    ("According to the Environment Agency, 140 homes were flooded.", "The Environment Agency", "", "140 homes were flooded."),
-    ('"We never saw it this high," said Mayor Ann Lee.', "Mayor Ann Lee", "", "We never saw it this high"),
-    ("Ashby's mayor, Peter Holm, told the Alder Gazette that the water rose above the wall.", "Peter Holm", "Alder Gazette", "the water rose above the wall"),
-    ("NME called the film in a four-star review a powerful exploration of youth.", "NME", "", "the film in a four-star review a powerful exploration of youth"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "via", "words"),
+    [
+        (
+            'A spokesperson of Netflix said in a statement to Variety that "Cuties" is a "social commentary".',
+            "A spokesperson of Netflix",
+            "Variety",
+            '"Cuties" is a "social commentary"',
+        ),
+        (
+            "According to the Environment Agency, 140 homes were flooded.",
+            "The Environment Agency",
+            "",
+            "140 homes were flooded.",
+        ),
+        ('"We never saw it this high," said Mayor Ann Lee.', "Mayor Ann Lee", "", "We never saw it this high"),
+        (
+            "Ashby's mayor, Peter Holm, told the Alder Gazette that the water rose above the wall.",
+            "Peter Holm",
+            "Alder Gazette",
+            "the water rose above the wall",
+        ),
+        (
+            "NME called the film in a four-star review a powerful exploration of youth.",
+            "NME",
+            "",
+            "the film in a four-star review a powerful exploration of youth",
+        ),
+    ],
+)
 def test_who_said_it_and_through_whom(sentence: str, speaker: str, via: str, words: str):
     speech = [s for s in statements(sentence) if s.kind == "speech"]
     assert [(s.value, s.via, s.subject) for s in speech] == [(speaker, via, words)]
@@ -57,37 +85,59 @@ def test_passive_and_pronouns():
 
 def test_opinions_are_marked():
     text = "The critic said the film was a powerful debut. The council said the road will close."
-    assert [(s.value, s.opinion) for s in statements(text) if s.kind == "speech"] == [("The critic", True), ("The council", False)]
+    assert [(s.value, s.opinion) for s in statements(text) if s.kind == "speech"] == [
+        ("The critic", True),
+        ("The council", False),
+    ]
 
 
 def test_kinds_of_work_and_ratings():
     text = 'Netflix released the docuseries film "Cuties". The TV-MA-rated film is a coming-of-age comedy-drama.'
-    assert found(text, "label") == [("docuseries film", "nonfiction serial single"), ("coming-of-age comedy-drama", "fiction single")]
+    assert found(text, "label") == [
+        ("docuseries film", "nonfiction serial single"),
+        ("coming-of-age comedy-drama", "fiction single"),
+    ]
     assert found(text, "rating") == [("TV-MA", "TV-MA")]
     assert found("The Sundance Film Festival opened. A series of talks followed.", "label") == []
 
 
 def test_unsourced_assertions_need_a_charged_word_and_no_attribution():
-    text = ("The mayor receives death threats. The bridge is blue and long and new. "
-            "Police said the mayor receives death threats. We received death threats.")
+    text = (
+        "The mayor receives death threats. The bridge is blue and long and new. "
+        "Police said the mayor receives death threats. We received death threats."
+    )
     assert found(text, "unsourced") == [("The mayor receives death threats.", "5")]
 
 
 def test_embedded_posts_count_when_the_article_names_their_author():
-    text = ("Netflix apologised for the poster.\n"
-            "We are deeply sorry for the artwork we used.\n"
-            "— Netflix (@netflix) August 20, 2020\n"
-            "This is the worst thing I have seen.\n"
-            "— Someone (@someone) August 21, 2020\n")
+    text = (
+        "Netflix apologised for the poster.\n"
+        "We are deeply sorry for the artwork we used.\n"
+        "— Netflix (@netflix) August 20, 2020\n"
+        "This is the worst thing I have seen.\n"
+        "— Someone (@someone) August 21, 2020\n"
+    )
     posts = [s for s in statements(text) if s.kind == "post"]
-    assert [(s.value, s.norm, s.quote) for s in posts] == [(
-        "Netflix (@netflix)", "August 20, 2020", "We are deeply sorry for the artwork we used. [...] — Netflix (@netflix) August 20, 2020")]
+    assert [(s.value, s.norm, s.quote) for s in posts] == [
+        (
+            "Netflix (@netflix)",
+            "August 20, 2020",
+            "We are deeply sorry for the artwork we used. [...] — Netflix (@netflix) August 20, 2020",
+        )
+    ]
 
 
-@pytest.mark.parametrize(("first", "second", "conflict"), [
-    ("2019", "2020", True), ("2019", "2019-?-?", False), ("?-09-09", "2020-09-09", False),
-    ("?-09-09", "?-09-10", True), ("thursday", "?-09-10", False), ("yesterday", "today", False),
-])
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("2019", "2020", True),
+        ("2019", "2019-?-?", False),
+        ("?-09-09", "2020-09-09", False),
+        ("?-09-09", "?-09-10", True),
+        ("thursday", "?-09-10", False),
+        ("yesterday", "today", False),
+    ],
+)
 def test_dates_conflict_only_on_a_part_both_give(first: str, second: str, conflict: bool):
     assert dates_conflict(first, second) is conflict
 
@@ -96,5 +146,3 @@ def test_lemma_is_crude_but_joins_what_counts_agree_on():
     assert {lemma(word) for word in ("signatures", "signed", "signers")} == {"sign"}
     assert lemma("houses") == lemma("homes") == "hom"
     assert lemma("people") == "person"
-
-

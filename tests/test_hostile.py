@@ -12,14 +12,14 @@ from __future__ import annotations
 import os
 import shutil
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
 
-from quiz import parse as parse_module
-from quiz.load import LoadResult, load_bank
+from quiz.bank import parse as parse_module
+from quiz.bank.load import LoadResult, load_bank
 
 HOSTILE = Path(__file__).parent / "hostile"
 MARKER = "MARKER-7f3a-outside-the-bank"
@@ -39,7 +39,13 @@ def _text_tag(tag: str) -> list[str]:
 
 
 def _list_tag(tag: str) -> list[str]:
-    return _tagged(4, 12, tag, "bank.authors", "expected a list, found nothing (hint: write items on lines starting with '- ', or [a, b])")
+    return _tagged(
+        4,
+        12,
+        tag,
+        "bank.authors",
+        "expected a list, found nothing (hint: write items on lines starting with '- ', or [a, b])",
+    )
 
 
 EXPECTED: dict[str, list[str]] = {
@@ -54,46 +60,88 @@ EXPECTED: dict[str, list[str]] = {
     "tag-binary": _text_tag("tag:yaml.org,2002:binary"),
     "tag-timestamp": _text_tag("tag:yaml.org,2002:timestamp"),
     "tag-custom": _text_tag("!foo"),
-    "tag-directive": _tagged(6, 16, "tag:yaml.org,2002:python/object/apply:os.system", "bank.description", "expected text, found nothing"),
+    "tag-directive": _tagged(
+        6, 16, "tag:yaml.org,2002:python/object/apply:os.system", "bank.description", "expected text, found nothing"
+    ),
     "tag-on-key": ["bank.yaml:4:3: error: a key must be plain text"],
-    "alias-bomb": ["hostile.yaml:1:11: error: the document expands to more than 1,000,000 values (aliases repeated too deeply?) "
-                   "(hint: avoid anchors and aliases that repeat large parts)"],
+    "alias-bomb": [
+        "hostile.yaml:1:11: error: the document expands to more than 1,000,000 values (aliases repeated too deeply?) "
+        "(hint: avoid anchors and aliases that repeat large parts)"
+    ],
     "alias-loop": ["hostile.yaml:1:9: error: nesting is deeper than the limit of 64 levels"],
     # Both ways of measuring depth (building values; past 2,000 brackets, the event stream first)
     # count the top mapping as level 1, so the same bracket is reported however deep the file goes.
     "deep-flow-nesting": ["hostile.yaml:1:75: error: nesting is deeper than the limit of 64 levels"],
     "deep-nesting-past-the-c-stack": ["hostile.yaml:1:75: error: nesting is deeper than the limit of 64 levels"],
     "deep-block-nesting": ["hostile.yaml:2:127: error: nesting is deeper than the limit of 64 levels"],
-    "huge-scalar-small-limit": ["hostile.yaml:1:1: error: file is larger than the limit of 1,024 bytes (hint: split the bank into several files)"],
+    "huge-scalar-small-limit": [
+        "hostile.yaml:1:1: error: file is larger than the limit of 1,024 bytes (hint: split the bank into several files)"
+    ],
     "invalid-utf8": ["hostile.yaml:3:16: error: file is not valid UTF-8 (byte 0xe9) (hint: save the file as UTF-8)"],
     "byte-order-mark": [],
     "crlf": [],
-    "crlf-error": ["bank.yaml:17:14: error: questions[id=vote].skills[0]: unknown skill 'numbrs' (hint: did you mean 'numbers'?)"],
-    "tabs": ["hostile.yaml:2:1: error: invalid YAML: while scanning for the next token found character that cannot start any token "
-             "(hint: YAML indents with spaces, not tabs)"],
-    "source-symlink-out": [f"bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is outside the bank folder{OUT_HINT}"],
-    "source-dotdot": [f"bank.yaml:7:11: error: sources[id=gazette].file: source file '../secret.md' is outside the bank folder{OUT_HINT}"],
-    "source-dotdot-inside": [f"bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/../../secret.md' is outside the bank folder{OUT_HINT}"],
-    "source-absolute": [f"bank.yaml:7:11: error: sources[id=gazette].file: source file must be a path relative to the bank folder, found '{OUTSIDE}'"],
+    "crlf-error": [
+        "bank.yaml:17:14: error: questions[id=vote].skills[0]: unknown skill 'numbrs' (hint: did you mean 'numbers'?)"
+    ],
+    "tabs": [
+        "hostile.yaml:2:1: error: invalid YAML: while scanning for the next token found character that cannot start any token "
+        "(hint: YAML indents with spaces, not tabs)"
+    ],
+    "source-symlink-out": [
+        f"bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is outside the bank folder{OUT_HINT}"
+    ],
+    "source-dotdot": [
+        f"bank.yaml:7:11: error: sources[id=gazette].file: source file '../secret.md' is outside the bank folder{OUT_HINT}"
+    ],
+    "source-dotdot-inside": [
+        f"bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/../../secret.md' is outside the bank folder{OUT_HINT}"
+    ],
+    "source-absolute": [
+        f"bank.yaml:7:11: error: sources[id=gazette].file: source file must be a path relative to the bank folder, found '{OUTSIDE}'"
+    ],
     "empty-file": [],
-    "list-root": ["list.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, quizzes), found a list"],
-    "scalar-root": ["scalar.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, quizzes), found 'just text'"],
+    "list-root": [
+        "list.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, quizzes), found a list"
+    ],
+    "scalar-root": [
+        "scalar.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, quizzes), found 'just text'"
+    ],
 }
 
 # Cases that once crashed the loader, put a line in the wrong place, or read outside the bank.
 FIXED: dict[str, list[str]] = {
-    'control-character': ['hostile.yaml:3:14: error: invalid YAML: character U+0000 is not allowed in YAML (hint: remove the control character)'],
-    'invalid-utf8-after-accents': ['hostile.yaml:3:16: error: file is not valid UTF-8 (byte 0xff) (hint: save the file as UTF-8)'],
+    "control-character": [
+        "hostile.yaml:3:14: error: invalid YAML: character U+0000 is not allowed in YAML (hint: remove the control character)"
+    ],
+    "invalid-utf8-after-accents": [
+        "hostile.yaml:3:16: error: file is not valid UTF-8 (byte 0xff) (hint: save the file as UTF-8)"
+    ],
     # libyaml breaks a line at a lone '\r' too; editors' count (by '\n') is what is reported.
-    'lone-carriage-return': ["bank.yaml:3:16: error: tags are not allowed, found '!foo' (hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"],
-    'line-separator': ["bank.yaml:4:16: error: tags are not allowed, found '!foo' (hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"],
-    'no-final-newline': ['hostile.yaml:1:13: error: invalid YAML: while parsing a flow node did not find expected node content'],
-    'source-file-dot': ["bank.yaml:7:11: error: sources[id=gazette].file: source file '.' is not a file (hint: name a text file, e.g. sources/NAME.md)"],
-    'source-file-name-too-long': [f"bank.yaml:7:11: error: sources[id=gazette].file: source file '{'x' * 300}' cannot be read: File name too long"],
-    'source-file-nul': ["bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/a\\x00b.md' is not a valid file name"],
-    'typed-infinity': ["bank.yaml:7:11: error: quizzes[id=all].pick: expected a whole number, found 'inf'"],
-    'typed-nan': ["bank.yaml:12:13: error: questions[id=vote].answer: expected true or false, found 'nan' (hint: only true and false are booleans)"],
-    'yaml-symlink-out': ['more.yaml:0:0: error: this file is a link out of the bank folder: not read (hint: copy the file into the bank instead)'],
+    "lone-carriage-return": [
+        "bank.yaml:3:16: error: tags are not allowed, found '!foo' (hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"
+    ],
+    "line-separator": [
+        "bank.yaml:4:16: error: tags are not allowed, found '!foo' (hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"
+    ],
+    "no-final-newline": [
+        "hostile.yaml:1:13: error: invalid YAML: while parsing a flow node did not find expected node content"
+    ],
+    "source-file-dot": [
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file '.' is not a file (hint: name a text file, e.g. sources/NAME.md)"
+    ],
+    "source-file-name-too-long": [
+        f"bank.yaml:7:11: error: sources[id=gazette].file: source file '{'x' * 300}' cannot be read: File name too long"
+    ],
+    "source-file-nul": [
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/a\\x00b.md' is not a valid file name"
+    ],
+    "typed-infinity": ["bank.yaml:7:11: error: quizzes[id=all].pick: expected a whole number, found 'inf'"],
+    "typed-nan": [
+        "bank.yaml:12:13: error: questions[id=vote].answer: expected true or false, found 'nan' (hint: only true and false are booleans)"
+    ],
+    "yaml-symlink-out": [
+        "more.yaml:0:0: error: this file is a link out of the bank folder: not read (hint: copy the file into the bank instead)"
+    ],
 }
 EXPECTED.update(FIXED)
 
@@ -175,15 +223,20 @@ def test_a_file_over_16_mib_is_refused_before_it_is_read(tmp_path: Path):
     result = load_bank(folder)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert lines(folder, result) == ["hostile.yaml:1:1: error: file is larger than the limit of 16 MiB (hint: split the bank into several files)"]
+    assert lines(folder, result) == [
+        "hostile.yaml:1:1: error: file is larger than the limit of 16 MiB (hint: split the bank into several files)"
+    ]
     assert peak < 2**20
 
 
-@pytest.mark.parametrize("name, marker", [
-    ("tag-python-object-apply", "pwned-object-apply"),
-    ("tag-python-object-new", "pwned-object-new"),
-    ("tag-directive", "pwned-tag-directive"),
-])
+@pytest.mark.parametrize(
+    "name, marker",
+    [
+        ("tag-python-object-apply", "pwned-object-apply"),
+        ("tag-python-object-new", "pwned-object-new"),
+        ("tag-directive", "pwned-tag-directive"),
+    ],
+)
 def test_the_payloads_are_live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, marker: str):
     """yaml.unsafe_load would run them (a harmless ``touch``): so the cases above can fail."""
     monkeypatch.chdir(tmp_path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.ledger import Claim, ledger
-from quiz.quotes import SourceText
+from quiz.authoring.drafting.ledger import Claim, ledger
+from quiz.bank.quotes import SourceText
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
 SEEDS = ("000_10d12caac7ace896.txt", "003_2fd3939b84a33804.txt")
@@ -33,7 +33,9 @@ def test_every_quote_is_in_its_article():
         claims, texts = claims_of(*names)
         for claim in claims:
             for statement in claim.statements:
-                assert SourceText(texts[statement.sentence.source]).contains(statement.quote or statement.sentence.text), statement
+                assert SourceText(texts[statement.sentence.source]).contains(
+                    statement.quote or statement.sentence.text
+                ), statement
 
 
 def test_seeds_disagree_on_the_petition_counts_and_on_what_kind_of_film_it_is():
@@ -67,7 +69,10 @@ def test_a_local_story_with_two_counts_a_date_and_speech():
     assert ("speech", "consistent", ["Councillor Tom Reyes"]) in found
     # "..., according to a council spokesperson": who gave the second count, drafted under the count's claim
     assert [summary(aside) for aside in claims[0].asides] == [
-        ("date", "consistent", ["on Monday"]), ("speech", "consistent", ["Its organisers"]), ("speech", "consistent", ["A council spokesperson"])]
+        ("date", "consistent", ["on Monday"]),
+        ("speech", "consistent", ["Its organisers"]),
+        ("speech", "consistent", ["A council spokesperson"]),
+    ]
     assert ("unsourced", "unsupported", ["Vandals set fire to its reading room last year."]) in found
     reyes = next(claim for claim in claims if claim.topic == "Councillor Tom Reyes")
     assert reyes.statements[0].subject == "costs more to heat than it lends in books."
@@ -85,7 +90,12 @@ def test_according_to_and_told_with_counts_in_different_words():
 
 
 def test_the_same_count_in_two_articles_is_consistent():
-    claims = ledger([("x", "About 300 people attended the vigil on Friday.\n"), ("y", "The vigil drew about 300 people, police said.\n")])
+    claims = ledger(
+        [
+            ("x", "About 300 people attended the vigil on Friday.\n"),
+            ("y", "The vigil drew about 300 people, police said.\n"),
+        ]
+    )
     count = next(claim for claim in claims if claim.kind == "count")
     assert (count.status, [s.sentence.source for s in count.statements]) == ("consistent", ["x", "y"])
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.load import find_banks, load_bank
+from quiz.bank.load import find_banks, load_bank
 from tests.conftest import BANK_YAML, MINI, QUESTION_YAML
 
 
@@ -40,11 +40,15 @@ def test_unknown_key_with_did_you_mean(make_bank):
 
 def test_missing_required_fields(make_bank):
     folder = make_bank({"questions.yaml": QUESTION_YAML.replace("    explanation: The article says so.\n", "")})
-    assert problems(folder) == ["questions.yaml:2:5: error: questions[id=cost].explanation: missing required key 'explanation'"]
+    assert problems(folder) == [
+        "questions.yaml:2:5: error: questions[id=cost].explanation: missing required key 'explanation'"
+    ]
 
 
 def test_wrong_types(make_bank):
-    text = QUESTION_YAML.replace("    skills: [numbers]", "    skills: numbers").replace("        correct: true", "        correct: yes")
+    text = QUESTION_YAML.replace("    skills: [numbers]", "    skills: numbers").replace(
+        "        correct: true", "        correct: yes"
+    )
     assert problems(make_bank({"questions.yaml": text})) == [
         "questions.yaml:7:18: error: questions[id=cost].choices[0].correct: expected true or false, found 'yes' (hint: only true and false are booleans: write true)",
         "questions.yaml:14:13: error: questions[id=cost].skills: expected a list, found 'numbers' (hint: write items on lines starting with '- ', or [a, b])",
@@ -60,7 +64,9 @@ def test_bad_slug(make_bank):
 
 def test_unknown_question_type(make_bank):
     folder = make_bank({"questions.yaml": QUESTION_YAML.replace("type: single", "type: singel")})
-    assert problems(folder) == ["questions.yaml:3:11: error: questions[id=cost].type: unknown question type 'singel' (hint: did you mean 'single'?)"]
+    assert problems(folder) == [
+        "questions.yaml:3:11: error: questions[id=cost].type: unknown question type 'singel' (hint: did you mean 'single'?)"
+    ]
 
 
 def test_bad_enum_and_url(make_bank):
@@ -83,12 +89,19 @@ def test_bank_section_exactly_once(make_bank):
     assert problems(make_bank({"more.yaml": "\nbank: {id: other, title: Other}\n"})) == [
         "more.yaml:2:1: error: bank: a second 'bank:' section (the first is at bank.yaml:1) (hint: a bank has exactly one 'bank:' section)",
     ]
-    none = make_bank({"sources.yaml": BANK_YAML.split("sources:")[1].join(["sources:", ""])}, bank_yaml=None, name="headless")
-    assert problems(none) == ["sources.yaml:1:1: error: no file of this bank has a 'bank:' section (hint: add 'bank: {id: ..., title: ...}' to one file, usually bank.yaml)"]
+    none = make_bank(
+        {"sources.yaml": BANK_YAML.split("sources:")[1].join(["sources:", ""])}, bank_yaml=None, name="headless"
+    )
+    assert problems(none) == [
+        "sources.yaml:1:1: error: no file of this bank has a 'bank:' section (hint: add 'bank: {id: ..., title: ...}' to one file, usually bank.yaml)"
+    ]
 
 
 def test_unknown_references(make_bank):
-    text = QUESTION_YAML.replace("source: gazette", "source: gazete").replace("[numbers]", "[numbers, numbrs]") + "    claims: [nope]\n"
+    text = (
+        QUESTION_YAML.replace("source: gazette", "source: gazete").replace("[numbers]", "[numbers, numbrs]")
+        + "    claims: [nope]\n"
+    )
     quizzes = "quizzes:\n  - {id: z, title: Z, questions: [cost, costs]}\n"
     assert problems(make_bank({"questions.yaml": text, "quizzes.yaml": quizzes})) == [
         "questions.yaml:12:17: error: questions[id=cost].cite[0].source: unknown source 'gazete' (hint: did you mean 'gazette'?)",
@@ -117,15 +130,25 @@ def test_answer_key_rules(make_bank):
         "questions.yaml:6:9: warning: questions[id=cost].choices[0]: wrong choice without feedback (hint: say why a learner might pick it, and why it is wrong)",
     ]
     assert problems(make_bank({"questions.yaml": two_right}, name="two"))[0].startswith(
-        "questions.yaml:6:7: error: questions[id=cost].choices: a single-answer question needs exactly one choice with 'correct: true', found 2")
-    assert problems(make_bank({"questions.yaml": multiple_none}, name="multi"))[0] == \
-        "questions.yaml:6:7: error: questions[id=cost].choices: a multiple-answer question needs at least one choice with 'correct: true', found none"
-    assert problems(make_bank({"questions.yaml": order}, name="order")) == ["questions.yaml:5:19: error: questions[id=steps].items[2]: item 'a' is repeated"]
+        "questions.yaml:6:7: error: questions[id=cost].choices: a single-answer question needs exactly one choice with 'correct: true', found 2"
+    )
+    assert (
+        problems(make_bank({"questions.yaml": multiple_none}, name="multi"))[0]
+        == "questions.yaml:6:7: error: questions[id=cost].choices: a multiple-answer question needs at least one choice with 'correct: true', found none"
+    )
+    assert problems(make_bank({"questions.yaml": order}, name="order")) == [
+        "questions.yaml:5:19: error: questions[id=steps].items[2]: item 'a' is repeated"
+    ]
 
 
 def test_too_few_choices_and_items(make_bank):
-    text = QUESTION_YAML.split("      - text: £3 million")[0] + "    explanation: E.\n    cite: [{source: gazette, quote: The project will cost £2.4 million.}]\n    skills: [numbers]\n"
-    assert problems(make_bank({"questions.yaml": text})) == ["questions.yaml:6:7: error: questions[id=cost].choices: needs at least 2 item(s), found 1"]
+    text = (
+        QUESTION_YAML.split("      - text: £3 million")[0]
+        + "    explanation: E.\n    cite: [{source: gazette, quote: The project will cost £2.4 million.}]\n    skills: [numbers]\n"
+    )
+    assert problems(make_bank({"questions.yaml": text})) == [
+        "questions.yaml:6:7: error: questions[id=cost].choices: needs at least 2 item(s), found 1"
+    ]
 
 
 def test_pick_beyond_what_the_filters_offer(make_bank):
@@ -155,14 +178,19 @@ def test_drafts_are_warnings(make_bank):
     folder = make_bank({"questions.yaml": QUESTION_YAML + "    draft: true\n"})
     result = load_bank(folder)
     assert result.bank is not None and result.bank.served() == ()
-    assert problems(folder) == ["questions.yaml:15:12: warning: questions[id=cost].draft: draft: checked, but never served in a quiz (hint: remove 'draft: true' once the question is reviewed)"]
+    assert problems(folder) == [
+        "questions.yaml:15:12: warning: questions[id=cost].draft: draft: checked, but never served in a quiz (hint: remove 'draft: true' once the question is reviewed)"
+    ]
 
 
-@pytest.mark.parametrize("path, message", [
-    ("../outside.md", "source file '../outside.md' is outside the bank folder"),
-    ("/etc/passwd", "source file must be a path relative to the bank folder, found '/etc/passwd'"),
-    ("sources/missing.md", "source file 'sources/missing.md' does not exist"),
-])
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("../outside.md", "source file '../outside.md' is outside the bank folder"),
+        ("/etc/passwd", "source file must be a path relative to the bank folder, found '/etc/passwd'"),
+        ("sources/missing.md", "source file 'sources/missing.md' does not exist"),
+    ],
+)
 def test_source_file_must_stay_inside_the_bank(make_bank, path: str, message: str):
     bank = f"bank: {{id: test, title: T}}\nsources:\n  - id: gazette\n    title: G\n    file: {path}\n"
     lines = problems(make_bank(bank_yaml=bank))
@@ -175,13 +203,17 @@ def test_source_symlink_out_of_the_bank_is_refused(make_bank, tmp_path: Path):
     folder = make_bank()
     (folder / "sources" / "gazette.md").unlink()
     (folder / "sources" / "gazette.md").symlink_to(secret)
-    assert problems(folder) == ["bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is outside the bank folder (hint: keep source texts inside the bank, e.g. sources/NAME.md)"]
+    assert problems(folder) == [
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is outside the bank folder (hint: keep source texts inside the bank, e.g. sources/NAME.md)"
+    ]
 
 
 def test_source_must_be_utf8(make_bank):
     folder = make_bank()
     (folder / "sources" / "gazette.md").write_bytes(b"line one\nbad \xff byte\n")
-    assert problems(folder) == ["bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is not valid UTF-8 (line 2, byte 13) (hint: save it as UTF-8)"]
+    assert problems(folder) == [
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is not valid UTF-8 (line 2, byte 13) (hint: save it as UTF-8)"
+    ]
 
 
 def test_bank_file_must_be_utf8_and_a_mapping(make_bank):
@@ -201,11 +233,18 @@ def test_byte_order_mark_and_crlf_are_fine(make_bank):
 
 
 def test_all_problems_in_one_run(make_bank):
-    text = QUESTION_YAML.replace("corect", "x").replace("        correct: true", "        corect: true").replace("source: gazette", "source: nowhere")
+    text = (
+        QUESTION_YAML.replace("corect", "x")
+        .replace("        correct: true", "        corect: true")
+        .replace("source: gazette", "source: nowhere")
+    )
     quizzes = "quizzes:\n  - {id: Bad, title: Z, questions: [cost]}\n  - {id: z, title: Z, pick: 5}\n"
     lines = problems(make_bank({"questions.yaml": text, "quizzes.yaml": quizzes}))
     assert [line.split(": error: ")[1].split(":")[0] for line in lines] == [
-        "questions[id=cost].choices[0].corect", "quizzes[id=Bad].id", "quizzes[id=z].pick"]
+        "questions[id=cost].choices[0].corect",
+        "quizzes[id=Bad].id",
+        "quizzes[id=z].pick",
+    ]
 
 
 def test_find_banks_takes_a_bank_or_a_folder_of_banks(make_bank, tmp_path: Path):

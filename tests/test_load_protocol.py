@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from bench.bench_protocol import run_sessions
 from bench.bench_sessions import APP, plans
-from quiz import engine
-from quiz.load import load_bank
+from quiz.bank.load import load_bank
+from quiz.play import engine
 from tests.browser.streamlit_server import start_streamlit
 from tests.conftest import MINI
 from tests.load_checks import assert_each_learner_got_its_own_attempt
@@ -45,6 +45,9 @@ def test_thirty_protocol_learners_at_once_each_see_only_their_own_attempt() -> N
         assert urlsplit(outcome.results_url).path == "/results", who
         expected = outcome.plan.expected(bank)
         if expected.mode == "practice":  # feedback in the engine's words, for the engine's grade
-            summaries = [engine.grade_summary(bank.questions[question_id], grade)
-                         for question_id, grade in zip(expected.question_ids, expected.grades) if grade is not None]
+            summaries = [
+                engine.grade_summary(bank.questions[question_id], grade)
+                for question_id, grade in zip(expected.question_ids, expected.grades)
+                if grade is not None
+            ]
             assert outcome.feedback_bodies == summaries, who

@@ -4,35 +4,41 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.markup import author, block_quote, count, highlighted, literal
+from quiz.ui.markup import author, block_quote, count, highlighted, literal
 
 
-@pytest.mark.parametrize("text", [
-    "See [the report](https://example.org/a_(b)) and [this](http://example.org).",
-    "**Habit:** ask who counted a number.",
-    "A list:\n\n- one\n- two",
-    "Ten o'clock: 10:30, and 5 > 4.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See [the report](https://example.org/a_(b)) and [this](http://example.org).",
+        "**Habit:** ask who counted a number.",
+        "A list:\n\n- one\n- two",
+        "Ten o'clock: 10:30, and 5 > 4.",
+    ],
+)
 def test_ordinary_author_markdown_is_kept(text: str) -> None:
     assert author(text) == text
 
 
-@pytest.mark.parametrize(("text", "safe"), [
-    ("[x](javascript:alert(1))", "[x]\\(javascript:alert(1))"),
-    ("[x]( JavaScript:alert(1))", "[x]\\( JavaScript:alert(1))"),
-    ("[x](data:text/html;base64,AAAA)", "[x]\\(data:text/html;base64,AAAA)"),
-    ("[x](/relative/page)", "[x]\\(/relative/page)"),
-    ("[x](mailto:a@example.org)", "[x]\\(mailto:a@example.org)"),
-    ("[x](<https://example.org>)", "[x]\\(&lt;https://example.org>)"),
-    ("[x][ref]\n\n[ref]: javascript:alert(1)", "[x][ref]\n\n[ref]\\: javascript:alert(1)"),
-    ("> [ref]: vbscript:x", "> [ref]\\: vbscript:x"),
-    ("![tracker](https://example.org/pixel.png)", "!\\[tracker](https://example.org/pixel.png)"),
-    ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
-    ("<javascript:alert(1)>", "&lt;javascript:alert(1)>"),
-    ('<img src=x onerror="alert(1)">', '&lt;img src=x onerror="alert(1)">'),
-    ("It cost $3 and $4.", "It cost \\$3 and \\$4."),
-    ("Already \\$3.", "Already \\$3."),
-])
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("[x](javascript:alert(1))", "[x]\\(javascript:alert(1))"),
+        ("[x]( JavaScript:alert(1))", "[x]\\( JavaScript:alert(1))"),
+        ("[x](data:text/html;base64,AAAA)", "[x]\\(data:text/html;base64,AAAA)"),
+        ("[x](/relative/page)", "[x]\\(/relative/page)"),
+        ("[x](mailto:a@example.org)", "[x]\\(mailto:a@example.org)"),
+        ("[x](<https://example.org>)", "[x]\\(&lt;https://example.org>)"),
+        ("[x][ref]\n\n[ref]: javascript:alert(1)", "[x][ref]\n\n[ref]\\: javascript:alert(1)"),
+        ("> [ref]: vbscript:x", "> [ref]\\: vbscript:x"),
+        ("![tracker](https://example.org/pixel.png)", "!\\[tracker](https://example.org/pixel.png)"),
+        ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+        ("<javascript:alert(1)>", "&lt;javascript:alert(1)>"),
+        ('<img src=x onerror="alert(1)">', '&lt;img src=x onerror="alert(1)">'),
+        ("It cost $3 and $4.", "It cost \\$3 and \\$4."),
+        ("Already \\$3.", "Already \\$3."),
+    ],
+)
 def test_what_could_run_or_load_is_neutralised(text: str, safe: str) -> None:
     assert author(text) == safe
 
@@ -54,7 +60,9 @@ def test_literal_keeps_lines_and_paragraphs_and_drops_indentation() -> None:
 
 def test_highlighted_marks_ranges_and_later_marks_win() -> None:
     text = "The cost is 2.4 million, said the council."
-    assert highlighted(text, [(12, 23, "yellow")]) == "The cost is :yellow-background[2\\.4 million], said the council\\."
+    assert (
+        highlighted(text, [(12, 23, "yellow")]) == "The cost is :yellow-background[2\\.4 million], said the council\\."
+    )
     overlapping = highlighted(text, [(4, 23, "yellow"), (12, 23, "orange!")])
     assert overlapping == "The :yellow-background[cost is ]:orange-background[**2\\.4 million**], said the council\\."
 

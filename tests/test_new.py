@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.authoring.new import schema_reference, slugify
+from quiz.bank.load import load_bank
+from quiz.bank.model import QUESTION_TYPES
 from quiz.cli import main
-from quiz.load import load_bank
-from quiz.model import QUESTION_TYPES
-from quiz.new import schema_reference, slugify
 from tests.conftest import QUESTION_YAML
 
 MODELINE = "# yaml-language-server: $schema="
@@ -21,7 +21,10 @@ def test_new_bank_outside_a_repository_carries_its_own_schema(tmp_path: Path, ca
     assert main(["new", "bank", str(folder), "--title", 'Floods of "2026" & after: Ünïcode']) == 0
     text = (folder / "bank.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == MODELINE + "bank.schema.json"
-    assert json.loads((folder / "bank.schema.json").read_text(encoding="utf-8"))["title"] == "Media-literacy quiz bank file"
+    assert (
+        json.loads((folder / "bank.schema.json").read_text(encoding="utf-8"))["title"]
+        == "Media-literacy quiz bank file"
+    )
     assert (folder / "sources").is_dir()
     bank = load_bank(folder).bank
     assert bank is not None
@@ -35,10 +38,18 @@ def test_new_bank_inside_questions_points_at_the_repository_schema(tmp_path: Pat
     (repo / "questions").mkdir(parents=True)
     (repo / "questions" / "bank.schema.json").write_text("{}", encoding="utf-8")
     assert main(["new", "bank", str(repo / "questions" / "floods"), "--title", "Floods"]) == 0
-    assert (repo / "questions" / "floods" / "bank.yaml").read_text(encoding="utf-8").startswith(MODELINE + "../bank.schema.json\n")
+    assert (
+        (repo / "questions" / "floods" / "bank.yaml")
+        .read_text(encoding="utf-8")
+        .startswith(MODELINE + "../bank.schema.json\n")
+    )
     assert not (repo / "questions" / "floods" / "bank.schema.json").exists()
     assert main(["new", "bank", str(repo / "classes" / "year-9" / "floods"), "--title", "Floods"]) == 0
-    assert (repo / "classes" / "year-9" / "floods" / "bank.yaml").read_text(encoding="utf-8").startswith(MODELINE + "../../../questions/bank.schema.json\n")
+    assert (
+        (repo / "classes" / "year-9" / "floods" / "bank.yaml")
+        .read_text(encoding="utf-8")
+        .startswith(MODELINE + "../../../questions/bank.schema.json\n")
+    )
 
 
 def test_the_bundled_bank_folder_resolves_to_the_real_schema():
@@ -50,7 +61,10 @@ def test_new_bank_never_overwrites(make_bank, capsys: pytest.CaptureFixture[str]
     folder = make_bank()
     before = (folder / "bank.yaml").read_text(encoding="utf-8")
     assert main(["new", "bank", str(folder), "--title", "Again"]) == 1
-    assert capsys.readouterr().err == f"error: {folder}: already holds a bank (bank.yaml); quiz new bank never overwrites one\n"
+    assert (
+        capsys.readouterr().err
+        == f"error: {folder}: already holds a bank (bank.yaml); quiz new bank never overwrites one\n"
+    )
     assert (folder / "bank.yaml").read_text(encoding="utf-8") == before
 
 
@@ -71,7 +85,9 @@ def test_every_type_of_skeleton_validates_as_a_draft(question_type: str, make_ba
     folder = make_bank()
     assert main(["new", "question", "--bank", str(folder), "--type", question_type]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"added {question_type} question 'new-{question_type}-question' (draft: true) to {folder / 'questions.yaml'}\n")
+    assert out.startswith(
+        f"added {question_type} question 'new-{question_type}-question' (draft: true) to {folder / 'questions.yaml'}\n"
+    )
     text = (folder / "questions.yaml").read_text(encoding="utf-8")
     assert text.startswith(MODELINE)
     result = load_bank(folder)
@@ -113,7 +129,9 @@ def test_appending_keeps_the_authors_text_and_picks_a_free_id(make_bank):
 
 def test_a_file_without_questions_gets_the_key(make_bank):
     folder = make_bank({"more.yml": "# only a comment\n"})
-    assert main(["new", "question", "--bank", str(folder), "--type", "order", "--id", "steps", "--file", "more.yml"]) == 0
+    assert (
+        main(["new", "question", "--bank", str(folder), "--type", "order", "--id", "steps", "--file", "more.yml"]) == 0
+    )
     text = (folder / "more.yml").read_text(encoding="utf-8")
     assert text.startswith("# only a comment\n\nquestions:\n  - id: steps\n    type: order\n")
     assert load_bank(folder).errors == ()
@@ -124,17 +142,33 @@ def test_no_source_to_cite(make_bank, capsys: pytest.CaptureFixture[str]):
     assert main(["new", "question", "--bank", str(folder), "--type", "single"]) == 1
     assert capsys.readouterr().err == (
         f"error: {folder}: the bank has no source, and every question must cite one; add the article under 'sources:' first, "
-        f"or run: quiz draft ARTICLE --bank {folder}\n")
+        f"or run: quiz draft ARTICLE --bank {folder}\n"
+    )
     assert not (folder / "questions.yaml").exists()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--type", "essay"], "--type: unknown question type 'essay'; one of: single, multiple, true-false, order, claim-check"),
-    (["--type", "single", "--file", "../outside.yaml"], "--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found '../outside.yaml'"),
-    (["--type", "single", "--file", "notes.txt"], "--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found 'notes.txt'"),
-    (["--type", "single", "--id", "Cost Question"], "--id: expected a slug (lowercase letters, digits and hyphens), found 'Cost Question'"),
-    (["--type", "single", "--id", "cost"], "--id: the bank already has a question 'cost'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--type", "essay"],
+            "--type: unknown question type 'essay'; one of: single, multiple, true-false, order, claim-check",
+        ),
+        (
+            ["--type", "single", "--file", "../outside.yaml"],
+            "--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found '../outside.yaml'",
+        ),
+        (
+            ["--type", "single", "--file", "notes.txt"],
+            "--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found 'notes.txt'",
+        ),
+        (
+            ["--type", "single", "--id", "Cost Question"],
+            "--id: expected a slug (lowercase letters, digits and hyphens), found 'Cost Question'",
+        ),
+        (["--type", "single", "--id", "cost"], "--id: the bank already has a question 'cost'"),
+    ],
+)
 def test_refusals(args: list[str], message: str, make_bank, capsys: pytest.CaptureFixture[str]):
     folder = make_bank({"questions.yaml": QUESTION_YAML})
     before = (folder / "questions.yaml").read_text(encoding="utf-8")
@@ -153,7 +187,10 @@ def test_a_flow_list_is_not_rewritten(make_bank, capsys: pytest.CaptureFixture[s
 
 def test_no_bank_here(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["new", "question", "--bank", str(tmp_path), "--type", "single"]) == 1
-    assert capsys.readouterr().err == f"error: {tmp_path}: no bank here (no .yaml files); create one with: quiz new bank {tmp_path} --title TITLE\n"
+    assert (
+        capsys.readouterr().err
+        == f"error: {tmp_path}: no bank here (no .yaml files); create one with: quiz new bank {tmp_path} --title TITLE\n"
+    )
 
 
 def test_crlf_files_stay_crlf(make_bank):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz import parse as parse_module
-from quiz.model import TYPED_KEYS
-from quiz.parse import parse
+from quiz.bank import parse as parse_module
+from quiz.bank.model import TYPED_KEYS
+from quiz.bank.parse import parse
 
 
 def load(text: str):
@@ -40,7 +40,9 @@ def test_empty_values_are_null():
 
 def test_repeated_key_is_an_error_naming_the_first():
     _, issues = load("bank:\n  id: a\n  title: x\n  id: b\n")
-    assert issues == ["bank.yaml:4:3: error: key 'id' is repeated (first at line 2) (hint: remove one of them; YAML would silently keep only the last)"]
+    assert issues == [
+        "bank.yaml:4:3: error: key 'id' is repeated (first at line 2) (hint: remove one of them; YAML would silently keep only the last)"
+    ]
 
 
 def test_python_tags_construct_nothing(tmp_path: Path):
@@ -49,11 +51,15 @@ def test_python_tags_construct_nothing(tmp_path: Path):
     value, issues = load(text)
     assert not marker.exists()
     assert value == {"title": None}
-    assert issues == ["bank.yaml:1:8: error: tags are not allowed, found 'tag:yaml.org,2002:python/object/apply:os.system' "
-                      "(hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"]
+    assert issues == [
+        "bank.yaml:1:8: error: tags are not allowed, found 'tag:yaml.org,2002:python/object/apply:os.system' "
+        "(hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"
+    ]
 
 
-@pytest.mark.parametrize("tagged", ["!!str 5", "!custom x", "!!python/name:os.system ''", "!!set {a, b}", "!!binary aGk="])
+@pytest.mark.parametrize(
+    "tagged", ["!!str 5", "!custom x", "!!python/name:os.system ''", "!!set {a, b}", "!!binary aGk="]
+)
 def test_every_explicit_tag_is_an_error(tagged: str):
     _, issues = load(f"title: {tagged}\n")
     assert len(issues) == 1 and issues[0].startswith("bank.yaml:1:8: error: tags are not allowed")
@@ -79,7 +85,9 @@ def test_small_aliases_are_fine():
 
 def test_deep_nesting_is_refused():
     _, issues = load("a: " + "[" * 200 + "]" * 200 + "\n")
-    assert issues == ["bank.yaml:1:67: error: nesting is deeper than the limit of 64 levels"]  # the 64th bracket: level 65
+    assert issues == [
+        "bank.yaml:1:67: error: nesting is deeper than the limit of 64 levels"
+    ]  # the 64th bracket: level 65
 
 
 def test_syntax_error_points_at_the_problem():
@@ -89,7 +97,9 @@ def test_syntax_error_points_at_the_problem():
 
 def test_tab_indentation_gets_a_hint():
     _, issues = load("bank:\n\tid: x\n")
-    assert issues[0].startswith("bank.yaml:2:1: error: invalid YAML:") and issues[0].endswith("(hint: YAML indents with spaces, not tabs)")
+    assert issues[0].startswith("bank.yaml:2:1: error: invalid YAML:") and issues[0].endswith(
+        "(hint: YAML indents with spaces, not tabs)"
+    )
 
 
 def test_a_key_must_be_plain_text():
@@ -100,7 +110,9 @@ def test_a_key_must_be_plain_text():
 def test_size_limit(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(parse_module, "MAX_FILE_BYTES", 100)
     _, issues = load("title: " + "x" * 200 + "\n")
-    assert issues == ["bank.yaml:1:1: error: file is larger than the limit of 100 bytes (hint: split the bank into several files)"]
+    assert issues == [
+        "bank.yaml:1:1: error: file is larger than the limit of 100 bytes (hint: split the bank into several files)"
+    ]
 
 
 def test_empty_document():
@@ -122,11 +134,14 @@ def test_pure_python_parser_agrees(monkeypatch: pytest.MonkeyPatch):
     assert load(text) == fast
 
 
-@pytest.mark.parametrize("text", [
-    "a: " + "[" * 200_000 + "]" * 200_000 + "\n",
-    "a:\n" + "- " * 100_000 + "x\n",
-    "a: " + "{b: " * 50_000 + "}" * 50_000 + "\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 200_000 + "]" * 200_000 + "\n",
+        "a:\n" + "- " * 100_000 + "x\n",
+        "a: " + "{b: " * 50_000 + "}" * 50_000 + "\n",
+    ],
+)
 def test_nesting_deep_enough_to_overflow_the_c_stack_is_an_error_not_a_crash(text: str):
     _, issues = load(text)
     assert len(issues) == 1 and issues[0].endswith("error: nesting is deeper than the limit of 64 levels")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.quotes import SourceText, fragments, normalize
+from quiz.bank.quotes import SourceText, fragments, normalize
 
 TEXT = """First paragraph says “curly quotes” and an en–dash — and an em dash… then   spaces.
 
@@ -14,27 +14,33 @@ It goes on to a second line in the same paragraph.
 Third paragraph has the ﬁ ligature and full-width ＡＢＣ."""
 
 
-@pytest.mark.parametrize("quote", [
-    'says "curly quotes" and an en-dash - and an em dash... then spaces.',
-    "says “curly quotes”",
-    "There are over 300,000 people who signed a petition",
-    "removed. It goes on",  # a line break inside a paragraph is a space
-    "There are over 300,000 people ... demanding",
-    "There are over 300,000 people [...] a second line",
-    "There are over 300,000 people […] a second line",
-    "the fi ligature and full-width ABC",
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        'says "curly quotes" and an en-dash - and an em dash... then spaces.',
+        "says “curly quotes”",
+        "There are over 300,000 people who signed a petition",
+        "removed. It goes on",  # a line break inside a paragraph is a space
+        "There are over 300,000 people ... demanding",
+        "There are over 300,000 people [...] a second line",
+        "There are over 300,000 people […] a second line",
+        "the fi ligature and full-width ABC",
+    ],
+)
 def test_found(quote: str):
     assert SourceText(TEXT).contains(quote)
 
 
-@pytest.mark.parametrize("quote", [
-    "there are over 300,000 people",  # case matters
-    "There are over 30,000 people",
-    "a second line ... There are over",  # fragments out of order
-    "then spaces. ... Second paragraph",  # fragments in different paragraphs
-    "spaces. Second paragraph",  # no elision across a paragraph break either
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "there are over 300,000 people",  # case matters
+        "There are over 30,000 people",
+        "a second line ... There are over",  # fragments out of order
+        "then spaces. ... Second paragraph",  # fragments in different paragraphs
+        "spaces. Second paragraph",  # no elision across a paragraph break either
+    ],
+)
 def test_not_found(quote: str):
     assert not SourceText(TEXT).contains(quote)
 

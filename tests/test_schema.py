@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.schema import schema_text
+from quiz.bank.schema import schema_text
 from tests.conftest import MINI, REPO
 
 SCHEMA = REPO / "questions" / "bank.schema.json"
@@ -40,13 +40,16 @@ def test_independent_validator_accepts_the_bundled_banks():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("text, complaint", [
-    ("questions:\n  - id: q\n    type: single\n    prompt: P\n", "'explanation' is a required property"),
-    ("questions:\n  - {id: q, type: sometimes}\n", "sometimes"),
-    ("bank: {id: x, title: T, colour: red}\n", "Additional properties are not allowed ('colour' was unexpected)"),
-    ("sources:\n  - {id: s, title: S, file: s.md, kind: blog}\n", "'blog' is not one of"),
-    ("quizzes: not-a-list\n", "'not-a-list' is not of type 'array'"),
-])
+@pytest.mark.parametrize(
+    "text, complaint",
+    [
+        ("questions:\n  - id: q\n    type: single\n    prompt: P\n", "'explanation' is a required property"),
+        ("questions:\n  - {id: q, type: sometimes}\n", "sometimes"),
+        ("bank: {id: x, title: T, colour: red}\n", "Additional properties are not allowed ('colour' was unexpected)"),
+        ("sources:\n  - {id: s, title: S, file: s.md, kind: blog}\n", "'blog' is not one of"),
+        ("quizzes: not-a-list\n", "'not-a-list' is not of type 'array'"),
+    ],
+)
 def test_independent_validator_rejects_broken_structure(tmp_path: Path, text: str, complaint: str):
     path = tmp_path / "broken.yaml"
     path.write_text(text, encoding="utf-8")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from quiz.sentences import article_sentences, first_sentence, split_sentences
+from quiz.authoring.drafting.sentences import article_sentences, first_sentence, split_sentences
 
 
 def test_never_split_inside_a_quotation_or_after_an_abbreviation():
     text = 'Dr. Okafor said, "It works. It really works." Then she left. Mr. J. Smith agreed.'
-    assert split_sentences(text) == ['Dr. Okafor said, "It works. It really works."', "Then she left.", "Mr. J. Smith agreed."]
+    assert split_sentences(text) == [
+        'Dr. Okafor said, "It works. It really works."',
+        "Then she left.",
+        "Mr. J. Smith agreed.",
+    ]
 
 
 def test_soft_wraps_join_and_complete_lines_end_a_unit():
@@ -21,11 +25,13 @@ def test_soft_wraps_join_and_complete_lines_end_a_unit():
 
 
 def test_embedded_posts_and_their_credit_lines():
-    text = ("Netflix apologised on Thursday.\n"
-            "We're deeply sorry for the artwork.\n"
-            "— Netflix (@netflix) August 20, 2020\n"
-            "#Cuties #CancelNetflix\n"
-            "The film is streaming.\n")
+    text = (
+        "Netflix apologised on Thursday.\n"
+        "We're deeply sorry for the artwork.\n"
+        "— Netflix (@netflix) August 20, 2020\n"
+        "#Cuties #CancelNetflix\n"
+        "The film is streaming.\n"
+    )
     found = [(s.text, s.role, s.credit) for s in article_sentences("x", text)]
     assert found == [
         ("Netflix apologised on Thursday.", "text", ""),

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from quiz import edit
+from quiz.authoring import edit
 from quiz.errors import QuizError
 
 _PAGES = Path(__file__).resolve().parent / "pages"
 HOME = _PAGES / "home.py"
-QUIZ = _PAGES / "quiz.py"
+QUIZ = _PAGES / "attempt.py"
 RESULTS = _PAGES / "results.py"
 SOURCES = _PAGES / "sources.py"
 CLAIMS = _PAGES / "claims.py"
@@ -44,8 +44,11 @@ def main() -> None:
     )
     # One call per run: two calls in one run race in the browser and the layout flickers.
     # Reading is easier in a column; sources side by side need the width.
-    st.set_page_config(page_title=f"{page.title} · Media-literacy quiz", page_icon="🔎",
-                       layout="centered" if page.url_path in ("quiz", "results") else "wide")
+    st.set_page_config(
+        page_title=f"{page.title} · Media-literacy quiz",
+        page_icon="🔎",
+        layout="centered" if page.url_path in ("quiz", "results") else "wide",
+    )
     st.session_state[PAGE] = page.url_path
     try:
         page.run()

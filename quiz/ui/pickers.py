@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
-from quiz.catalog import Catalog
-from quiz.model import Bank
+from quiz.bank.model import Bank
+from quiz.play.catalog import Catalog
 from quiz.ui import nav
 
 
@@ -23,8 +23,15 @@ def bank_ui(found: Catalog, page: str) -> Bank:
     chosen = wanted if wanted in ids else ids[0]
     if len(ids) > 1:
         key = f"{page}-bank-{chosen}"  # a new widget per URL value, so a link's choice shows
-        st.selectbox("Bank", ids, index=ids.index(chosen), format_func=lambda bank_id: found.by_id[bank_id].info.title,
-                     key=key, on_change=choose, args=("bank", key, ("source", "q", "claim", "n")))
+        st.selectbox(
+            "Bank",
+            ids,
+            index=ids.index(chosen),
+            format_func=lambda bank_id: found.by_id[bank_id].info.title,
+            key=key,
+            on_change=choose,
+            args=("bank", key, ("source", "q", "claim", "n")),
+        )
     return found.by_id[chosen]
 
 
@@ -33,8 +40,15 @@ def source_ui(bank: Bank, wanted: str) -> str:
     ids = list(bank.sources)
     chosen = wanted if wanted in ids else ids[0]
     key = f"sources-source-{bank.info.id}-{chosen}"
-    st.selectbox("Source", ids, index=ids.index(chosen), format_func=lambda source_id: bank.sources[source_id].title,
-                 key=key, on_change=choose, args=("source", key, ("q", "claim", "n")))
+    st.selectbox(
+        "Source",
+        ids,
+        index=ids.index(chosen),
+        format_func=lambda source_id: bank.sources[source_id].title,
+        key=key,
+        on_change=choose,
+        args=("source", key, ("q", "claim", "n")),
+    )
     return chosen
 
 

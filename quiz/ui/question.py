@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from quiz import engine, markup
-from quiz.engine import Answer, Grade
-from quiz.model import Bank, ClaimCheckQuestion, MultipleQuestion, OrderQuestion, Question, SingleQuestion, Source
-from quiz.ui import nav
+from quiz.bank.model import Bank, ClaimCheckQuestion, MultipleQuestion, OrderQuestion, Question, SingleQuestion, Source
+from quiz.play import engine
+from quiz.play.engine import Answer, Grade
+from quiz.ui import markup, nav
 
 RIGHT = ":green-badge[:material/check: Right answer]"
 PICKED = ":blue-badge[Your answer]"
 
 
 # ---------------------------------------------------------------- before checking
+
 
 def ask_ui(question: Question, order: Answer, key: str) -> Answer | None:
     """Draw the prompt, the inputs and the hint button; return the answer picked so far
@@ -34,11 +35,23 @@ def ask_ui(question: Question, order: Answer, key: str) -> Answer | None:
         st.caption("Put the items in order: choose what comes at each position (the item already there swaps places).")
         for position in range(len(order)):
             st.session_state.setdefault(f"{key}-place-{position}", order[position])
-            st.selectbox(f"Position {position + 1}", list(order), format_func=lambda index: labels[index],
-                         key=f"{key}-place-{position}", on_change=_swap, args=(key, position, len(order)))
+            st.selectbox(
+                f"Position {position + 1}",
+                list(order),
+                format_func=lambda index: labels[index],
+                key=f"{key}-place-{position}",
+                on_change=_swap,
+                args=(key, position, len(order)),
+            )
     else:
-        st.radio("Your answer", list(order), format_func=lambda index: markup.author(labels[index]),
-                 index=None, key=f"{key}-choice", label_visibility="collapsed")
+        st.radio(
+            "Your answer",
+            list(order),
+            format_func=lambda index: markup.author(labels[index]),
+            index=None,
+            key=f"{key}-choice",
+            label_visibility="collapsed",
+        )
     hint_ui(question, key)
     return picked(question, order, key)
 
@@ -49,7 +62,9 @@ def picked(question: Question, order: Answer, key: str) -> Answer | None:
         chosen = tuple(sorted(index for index in order if st.session_state.get(f"{key}-pick-{index}")))
         return chosen or None
     if isinstance(question, OrderQuestion):
-        arranged = tuple(st.session_state.get(f"{key}-place-{position}", order[position]) for position in range(len(order)))
+        arranged = tuple(
+            st.session_state.get(f"{key}-place-{position}", order[position]) for position in range(len(order))
+        )
         return arranged if engine.is_valid(question, arranged) else None
     choice = st.session_state.get(f"{key}-choice")
     return None if choice is None else (choice,)
@@ -71,8 +86,14 @@ def hint_ui(question: Question, key: str) -> None:
     if st.session_state.get(f"{key}-hint"):
         st.info(markup.author(question.hint), icon=":material/lightbulb:")
     else:
-        st.button("Show hint", key=f"{key}-hint-button", icon=":material/lightbulb:", type="tertiary",
-                  on_click=_show_hint, args=(key,))
+        st.button(
+            "Show hint",
+            key=f"{key}-hint-button",
+            icon=":material/lightbulb:",
+            type="tertiary",
+            on_click=_show_hint,
+            args=(key,),
+        )
 
 
 def _show_hint(key: str) -> None:
@@ -87,8 +108,16 @@ def prompt_ui(question: Question) -> None:
 
 # ---------------------------------------------------------------- after checking
 
-def review_ui(bank: Bank, question: Question, order: Answer, answer: Answer, grade: Grade,
-              back: dict[str, str], show_prompt: bool = True) -> None:
+
+def review_ui(
+    bank: Bank,
+    question: Question,
+    order: Answer,
+    answer: Answer,
+    grade: Grade,
+    back: dict[str, str],
+    show_prompt: bool = True,
+) -> None:
     """Draw a checked question: right or wrong, the learner's answer beside the right one,
     the feedback on what was picked, the explanation and the citations. ``back`` (query params)
     lets the Sources page link back here."""
@@ -115,7 +144,11 @@ def options_review_ui(question: Question, order: Answer, answer: Answer) -> None
     right = set(engine.right_answer(question))
     lines = []
     for index in order:
-        mark = ":green[:material/check_circle:]" if index in right else (":red[:material/cancel:]" if index in answer else ":gray[:material/radio_button_unchecked:]")
+        mark = (
+            ":green[:material/check_circle:]"
+            if index in right
+            else (":red[:material/cancel:]" if index in answer else ":gray[:material/radio_button_unchecked:]")
+        )
         tags = " ".join(tag for tag, shown in ((PICKED, index in answer), (RIGHT, index in right)) if shown)
         line = f"- {mark} {markup.author(labels[index])} {tags}".rstrip()
         feedback = _feedback(question, index)
@@ -156,8 +189,18 @@ def citations_ui(bank: Bank, question: Question, back: dict[str, str]) -> None:
             if cite.note:
                 st.markdown(markup.author(cite.note))
             with st.container(horizontal=True, gap="medium"):
-                st.page_link(nav.SOURCES, label="Read in context", icon=":material/find_in_page:",
-                             query_params={"bank": bank.info.id, "source": cite.source, "q": question.id, "n": str(number), **back})
+                st.page_link(
+                    nav.SOURCES,
+                    label="Read in context",
+                    icon=":material/find_in_page:",
+                    query_params={
+                        "bank": bank.info.id,
+                        "source": cite.source,
+                        "q": question.id,
+                        "n": str(number),
+                        **back,
+                    },
+                )
                 if source.url:
                     st.page_link(source.url, label="Original", icon=":material/open_in_new:")
 

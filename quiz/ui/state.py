@@ -9,9 +9,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from quiz import catalog, engine, markup, token
-from quiz.load import LoadResult, load_bank
-from quiz.ui import nav
+from quiz.bank.load import LoadResult, load_bank
+from quiz.play import catalog, engine, urltoken
+from quiz.ui import markup, nav
 
 DEFAULT_BANKS = Path(__file__).resolve().parents[2] / "questions"
 TOKEN = "t"
@@ -54,12 +54,12 @@ def new_seed() -> int:
 
 def link(attempt: engine.Attempt) -> dict[str, str]:
     """Query params that carry an attempt to another page."""
-    return {TOKEN: token.encode(attempt)}
+    return {TOKEN: urltoken.encode(attempt)}
 
 
 def save(attempt: engine.Attempt) -> None:
     """Put the attempt in the URL; call from callbacks."""
-    st.query_params[TOKEN] = token.encode(attempt)
+    st.query_params[TOKEN] = urltoken.encode(attempt)
 
 
 def attempt_ui(found: catalog.Catalog) -> engine.Attempt:
@@ -69,8 +69,8 @@ def attempt_ui(found: catalog.Catalog) -> engine.Attempt:
         st.info("No quiz in progress: choose one on the home page.")
         st.page_link(nav.HOME, label="Choose a quiz", icon=":material/home:")
         st.stop()
-    attempt = token.decode(raw, found.by_id)
-    if isinstance(attempt, token.BadToken):
+    attempt = urltoken.decode(raw, found.by_id)
+    if isinstance(attempt, urltoken.BadToken):
         st.error(f"This quiz link cannot be opened: {markup.literal(attempt.reason)}.", icon=":material/link_off:")
         st.page_link(nav.HOME, label="Choose a quiz", icon=":material/home:")
         st.stop()

@@ -32,6 +32,8 @@ from tests.browser.streamlit_server import (
     REPO_ROOT,
     StreamlitServer,
     find_chromium,
+)
+from tests.browser.streamlit_server import (
     start_streamlit as _start_streamlit,
 )
 
@@ -82,9 +84,7 @@ def browser() -> Iterator[Browser]:
     executable = chromium_or_skip()  # before starting Playwright's driver
     runner = sync_playwright().start()
     try:
-        browser = runner.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = runner.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
     finally:

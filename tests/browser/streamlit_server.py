@@ -26,10 +26,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 #: Set to a path to force which Chromium is used; a path that does not exist
 #: hides Chromium, which is how the skip/fail logic is exercised.
 CHROMIUM_ENV = "QUIZ_CHROMIUM"
-CHROMIUM_MISSING = (
-    "Chromium not found: install Debian's chromium (apt-get install chromium) "
-    "to run browser tests"
-)
+CHROMIUM_MISSING = "Chromium not found: install Debian's chromium (apt-get install chromium) to run browser tests"
 #: `playwright install` cannot download browsers here, so the system Chromium
 #: is launched directly. The flags keep it from phoning home (no network here)
 #: and from needing a sandbox, a GPU or a large /dev/shm inside containers.
@@ -98,21 +95,29 @@ class StreamlitServer:
                 self._env.pop(name, None)
             else:
                 self._env[name] = value
-        self._log = tempfile.NamedTemporaryFile(
-            prefix=f"streamlit-{self.port}-", suffix=".log", delete=False
-        )
+        self._log = tempfile.NamedTemporaryFile(prefix=f"streamlit-{self.port}-", suffix=".log", delete=False)
 
     @property
     def command(self) -> list[str]:
         return [
-            sys.executable, "-m", "streamlit", "run", str(self.script),
-            "--server.headless", "true",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(self.script),
+            "--server.headless",
+            "true",
             # Without an address Streamlit tries to look up the external IP.
-            "--server.address", "127.0.0.1",
-            "--server.port", str(self.port),
-            "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-            "--server.runOnSave", "false",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(self.port),
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            "--server.runOnSave",
+            "false",
         ]
 
     def start(self, timeout: float = HEALTH_TIMEOUT_S) -> StreamlitServer:
@@ -145,10 +150,7 @@ class StreamlitServer:
         while True:
             code = self.process.poll()
             if code is not None:
-                raise ServerError(
-                    f"streamlit exited with code {code} before it was healthy:\n"
-                    f"{self.log()}"
-                )
+                raise ServerError(f"streamlit exited with code {code} before it was healthy:\n{self.log()}")
             try:
                 with urllib.request.urlopen(health, timeout=1) as response:
                     if response.read().decode().strip() == "ok":
@@ -156,9 +158,7 @@ class StreamlitServer:
             except (OSError, urllib.error.URLError):
                 pass  # not listening yet
             if time.monotonic() > deadline:
-                raise ServerError(
-                    f"{health} did not answer 'ok' within {timeout:.0f} s:\n{self.log()}"
-                )
+                raise ServerError(f"{health} did not answer 'ok' within {timeout:.0f} s:\n{self.log()}")
             time.sleep(0.05)
 
     def stop(self) -> None:

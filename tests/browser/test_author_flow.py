@@ -28,7 +28,9 @@ def type_yaml(page: Page, text: str) -> None:
     editor.press("Control+Enter")
 
 
-def test_author_edits_previews_and_saves(tmp_path: Path, start_streamlit, page: Page, console_errors: ConsoleErrors) -> None:
+def test_author_edits_previews_and_saves(
+    tmp_path: Path, start_streamlit, page: Page, console_errors: ConsoleErrors
+) -> None:
     banks = tmp_path / "banks"
     shutil.copytree(MINI, banks / "mini")
     path = banks / "mini" / "questions.yaml"
@@ -51,8 +53,10 @@ def test_author_edits_previews_and_saves(tmp_path: Path, start_streamlit, page: 
     expect(page.get_by_role("textbox", name="questions.yaml (YAML)")).to_have_value(before)
 
     type_yaml(page, before.replace("correct: true", "correct: yes", 1))
-    message = (f"{path}:8:18: error: questions[id=bridge-cost].choices[0].correct: expected true or false, "
-               "found 'yes' (hint: only true and false are booleans: write true)")
+    message = (
+        f"{path}:8:18: error: questions[id=bridge-cost].choices[0].correct: expected true or false, "
+        "found 'yes' (hint: only true and false are booleans: write true)"
+    )
     expect(page.get_by_test_id("stCode").filter(has_text=message)).to_have_count(1)
     expect(page.get_by_test_id("stCode").filter(has_text=">  8 |         correct: yes")).to_have_count(1)
     expect(page.get_by_test_id("stAlertContentError")).to_contain_text("1 error, 1 warning: fix the errors to save.")
@@ -62,7 +66,9 @@ def test_author_edits_previews_and_saves(tmp_path: Path, start_streamlit, page: 
 
     fixed = before.replace("How much will the bridge cost", "What will the bridge cost")
     type_yaml(page, fixed)
-    expect(page.get_by_test_id("stAlertContentWarning").first).to_contain_text("1 warning: the bank loads, and you can save.")
+    expect(page.get_by_test_id("stAlertContentWarning").first).to_contain_text(
+        "1 warning: the bank loads, and you can save."
+    )
     expect(page.get_by_test_id("stCode").filter(has_text="correct: yes")).to_have_count(0)
     preview = page.locator(".st-key-author-preview")
     expect(preview).to_contain_text("What will the bridge cost, according to the council?")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from quiz import engine, token
-from quiz.load import load_bank
+from quiz.bank.load import load_bank
+from quiz.play import engine, urltoken
 from tests.browser.conftest import (
     APP_SCRIPT,
     SERVER_DOWN_CONSOLE_ERRORS,
@@ -33,7 +33,8 @@ SEED = 4242
 #: then asks the root: two console errors on every direct load of a page other than /.
 DEEP_LINK_404 = re.compile(
     r"^Failed to load resource: the server responded with a status of 404 \(Not Found\) "
-    r"\(http://127\.0\.0\.1:\d+/(quiz|results)/_stcore/(health|host-config)\)$")
+    r"\(http://127\.0\.0\.1:\d+/(quiz|results)/_stcore/(health|host-config)\)$"
+)
 #: The label to pick for each question of the mini bank's "all" quiz; None keeps the shown order
 #: (never the right one). Right, wrong, right, wrong, right, wrong.
 PICKS = {
@@ -67,19 +68,21 @@ def _answer_and_go_on(page: Page, position: int, question_id: str) -> None:
 
 
 def _attempt_in(page: Page) -> engine.Attempt:
-    found = token.decode(page.url.split("t=", 1)[1], {"mini": _mini_bank()})
+    found = urltoken.decode(page.url.split("t=", 1)[1], {"mini": _mini_bank()})
     assert isinstance(found, engine.Attempt), found
     return found
 
 
 def test_a_killed_server_resumes_the_attempt_from_its_link(
-    start_streamlit: Callable[..., StreamlitServer], page: Page, console_errors: ConsoleErrors,
+    start_streamlit: Callable[..., StreamlitServer],
+    page: Page,
+    console_errors: ConsoleErrors,
 ) -> None:
     bank = _mini_bank()
     attempt = engine.start(bank, engine.BankQuiz("all"), SEED)
     assert list(attempt.question_ids) == list(PICKS)
     server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(MINI)})
-    page.goto(f"{server.url}/quiz?t={token.encode(attempt)}")
+    page.goto(f"{server.url}/quiz?t={urltoken.encode(attempt)}")
     for position, question_id in enumerate(list(PICKS)[:2]):
         _answer_and_go_on(page, position, question_id)
     expect(page.get_by_test_id("stProgress")).to_contain_text("Question 3 of 6")
@@ -97,7 +100,9 @@ def test_a_killed_server_resumes_the_attempt_from_its_link(
     wait_for_app(page)
 
     expect(page.get_by_test_id("stProgress")).to_contain_text("Question 3 of 6")
-    expect(page.get_by_role("heading", name="Both articles agree that the vote was decided by one vote.")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Both articles agree that the vote was decided by one vote.")
+    ).to_be_visible()
     resumed = _attempt_in(page)
     assert (resumed.position, resumed.answers) == (2, (*given, None, None, None, None))
     for position, question_id in enumerate(list(PICKS)[2:], start=2):
@@ -117,13 +122,16 @@ SHOWN_EDITED = "What will the footbridge cost, in the council's own estimate?"
 
 
 def test_an_edited_bank_shows_and_a_broken_edit_keeps_the_last_good_bank(
-    tmp_path: Path, start_streamlit: Callable[..., StreamlitServer], page: Page, console_errors: ConsoleErrors,
+    tmp_path: Path,
+    start_streamlit: Callable[..., StreamlitServer],
+    page: Page,
+    console_errors: ConsoleErrors,
 ) -> None:
     folder = tmp_path / "banks" / "mini"
     shutil.copytree(MINI, folder)
     questions = folder / "questions.yaml"
     server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(tmp_path / "banks")})
-    link = f"{server.url}/quiz?t={token.encode(engine.start(_mini_bank(), engine.BankQuiz('all'), SEED))}"
+    link = f"{server.url}/quiz?t={urltoken.encode(engine.start(_mini_bank(), engine.BankQuiz('all'), SEED))}"
     page.goto(link)
     wait_for_app(page)
     expect(page.get_by_role("heading", name="How much will the bridge cost, according to the council?")).to_be_visible()

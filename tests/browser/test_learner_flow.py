@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from quiz import engine, token
-from quiz.load import load_bank
-from quiz.model import Bank, MultipleQuestion, OrderQuestion, Question
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question
+from quiz.play import engine, urltoken
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app, watch_console
 from tests.browser.streamlit_server import REPO_ROOT, StreamlitServer, start_streamlit
 
@@ -30,9 +30,12 @@ CITED_BACKGROUND = "rgb(252, 239, 161)"  # yellowBackgroundColor: every other ci
 #: probe /PAGE/_stcore/health and /PAGE/_stcore/host-config for a base path first; both answer
 #: 404 and the console logs them (streamlit/streamlit#7074). The app is fine: the next probes
 #: at / answer. Nothing else is allowed.
-DEEP_LINK_PROBES = (re.compile(
-    r"^Failed to load resource: the server responded with a status of 404 \(Not Found\)"
-    r" \(http://127\.0\.0\.1:\d+/(quiz|results|sources|claims)/_stcore/(health|host-config)\)$"),)
+DEEP_LINK_PROBES = (
+    re.compile(
+        r"^Failed to load resource: the server responded with a status of 404 \(Not Found\)"
+        r" \(http://127\.0\.0\.1:\d+/(quiz|results|sources|claims)/_stcore/(health|host-config)\)$"
+    ),
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +46,7 @@ def mini_server(browser: Browser) -> Iterator[StreamlitServer]:
 
 
 # ---------------------------------------------------------------- what a learner does
+
 
 def progress(page: Page) -> Locator:
     return page.get_by_test_id("stProgress")
@@ -139,6 +143,7 @@ COST_QUOTE = "The project will cost £2.4 million, according to the council's ow
 
 # ---------------------------------------------------------------- the tests
 
+
 def test_practice_quiz_from_home_to_retrying_the_missed_ones(
     mini_server: StreamlitServer, page: Page, console_errors: ConsoleErrors
 ) -> None:
@@ -157,10 +162,16 @@ def test_practice_quiz_from_home_to_retrying_the_missed_ones(
     expect(message(page, "Info")).to_have_text('Look for "according to".')
     pick_radio(page, "£2.4 million")
     check_answer(page)
-    expect_review(page, True, "Right!", "£2.4 million", [
-        "That is the council's own estimate.",
-        "The Gazette gives the council's estimate. Habit: ask who counted a number.",
-    ])
+    expect_review(
+        page,
+        True,
+        "Right!",
+        "£2.4 million",
+        [
+            "That is the council's own estimate.",
+            "The Gazette gives the council's estimate. Habit: ask who counted a number.",
+        ],
+    )
     expect_citation(page, COST_QUOTE, GAZETTE)
 
     # The cited passage in context, highlighted, then back with the browser.
@@ -169,7 +180,12 @@ def test_practice_quiz_from_home_to_retrying_the_missed_ones(
     expect(page.get_by_role("heading", name="The passage cited")).to_be_visible()
     wait_for_app(page)
     assert urlparse(page.url).path == "/sources"
-    assert {k: v for k, v in query(page).items() if k != "t"} == {"bank": "mini", "source": "gazette", "q": "bridge-cost", "n": "0"}
+    assert {k: v for k, v in query(page).items() if k != "t"} == {
+        "bank": "mini",
+        "source": "gazette",
+        "q": "bridge-cost",
+        "n": "0",
+    }
     focus = page.locator(".stMarkdownColoredBackground", has_text=COST_QUOTE)
     expect(focus).to_have_count(2)  # in the passage box and in the full text below it
     for index in range(2):
@@ -177,7 +193,8 @@ def test_practice_quiz_from_home_to_retrying_the_missed_ones(
         expect(focus.nth(index).locator("strong")).to_have_text(COST_QUOTE)
     expect(focus.first).to_be_in_viewport()
     expect(page.locator(".stMarkdownColoredBackground", has_text="voted 5 to 4 on Tuesday")).to_have_css(
-        "background-color", CITED_BACKGROUND)
+        "background-color", CITED_BACKGROUND
+    )
     page.go_back()
     expect(alert(page, True)).to_have_text("Right!")
     wait_for_app(page)
@@ -191,8 +208,11 @@ def test_practice_quiz_from_home_to_retrying_the_missed_ones(
     tick(page, "The petition's organisers")
     check_answer(page)
     wrong_two = "Not quite: 1 right pick, 1 wrong pick, 1 right answer missed."
-    says_two = ["They are reported, not quoted.", "The Post quotes him.",
-                "Two people are quoted; the organisers are paraphrased."]
+    says_two = [
+        "They are reported, not quoted.",
+        "The Post quotes him.",
+        "Two people are quoted; the organisers are paraphrased.",
+    ]
     expect_review(page, False, wrong_two, "Mayor Ada Okafor; Councillor Ben Hale", says_two)
     expect_citation(page, '"It is a waste of money," said councillor Ben Hale', POST)
     page.reload()
@@ -205,7 +225,9 @@ def test_practice_quiz_from_home_to_retrying_the_missed_ones(
     page.reload()
     wait_for_app(page)
     expect(progress(page)).to_contain_text("Question 3 of 6")
-    expect(page.get_by_role("heading", name="Both articles agree that the vote was decided by one vote.")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Both articles agree that the vote was decided by one vote.")
+    ).to_be_visible()
     expect_nothing_given_away(page)
     pick_radio(page, "False")
     check_answer(page)
@@ -223,15 +245,20 @@ def test_practice_quiz_from_home_to_retrying_the_missed_ones(
 
     # 5. claim check (radio, the claim in a block quote), answered right; back by the Sources link.
     next_question(page, 5, 6)
-    expect(page.locator("blockquote")).to_have_text("Claim: More than 1,200 people signed the petition against the bridge.")
+    expect(page.locator("blockquote")).to_have_text(
+        "Claim: More than 1,200 people signed the petition against the bridge."
+    )
     pick_radio(page, "The sources disagree")
     check_answer(page)
-    expect_review(page, True, "Right!", "The sources disagree", ["The Gazette says more than 1,200; the Post says about 800."])
+    expect_review(
+        page, True, "Right!", "The sources disagree", ["The Gazette says more than 1,200; the Post says about 800."]
+    )
     expect_citation(page, "About 800 people signed a petition against it.", POST)
     page.get_by_role("link", name="Read in context").last.click()
     expect(page.get_by_role("heading", name="The passage cited")).to_be_visible()
-    expect(page.locator(".stMarkdownColoredBackground", has_text="About 800 people signed a petition against it.").first
-           ).to_have_css("background-color", FOCUS_BACKGROUND)
+    expect(
+        page.locator(".stMarkdownColoredBackground", has_text="About 800 people signed a petition against it.").first
+    ).to_have_css("background-color", FOCUS_BACKGROUND)
     page.get_by_role("link", name="Back to your quiz").click()
     expect(alert(page, True)).to_have_text("Right!")
     expect(progress(page)).to_contain_text("Question 5 of 6")
@@ -269,7 +296,9 @@ def test_practice_quiz_from_home_to_retrying_the_missed_ones(
     check_answer(page)
     expect(alert(page, True)).to_have_text("Right!")
     next_question(page, 2, 2)
-    expect(page.get_by_role("heading", name="Both articles agree that the vote was decided by one vote.")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Both articles agree that the vote was decided by one vote.")
+    ).to_be_visible()
     pick_radio(page, "True")
     check_answer(page)
     click(page, "quiz-next")
@@ -390,7 +419,9 @@ def test_screenshots_of_every_page(app_server: StreamlitServer, request: pytest.
 
     click(page, "home-start-cuties-2020-first-visit")
     expect(progress(page)).to_contain_text("Question 1 of 10")
-    expect(page.get_by_role("heading", name="How do the two articles describe what kind of film Cuties is?")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="How do the two articles describe what kind of film Cuties is?")
+    ).to_be_visible()
     shoot("quiz")
     pick_radio(page, "Both call it a documentary.")
     check_answer(page)
@@ -403,7 +434,7 @@ def test_screenshots_of_every_page(app_server: StreamlitServer, request: pytest.
     expect(page.locator(".stMarkdownColoredBackground").first).to_have_css("background-color", FOCUS_BACKGROUND)
     shoot("sources")
 
-    page.goto(f"{app_server.url}/results?t={token.encode(finished_attempt(bank, 'first-visit'))}")
+    page.goto(f"{app_server.url}/results?t={urltoken.encode(finished_attempt(bank, 'first-visit'))}")
     expect(page.get_by_test_id("stMetric").filter(has_text="Score")).to_contain_text("7 / 10")
     expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
     shoot("results")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from bench.bench_sessions import plans, run_sessions
-from quiz.load import load_bank
+from quiz.bank.load import load_bank
 from tests.browser.conftest import APP_SCRIPT, chromium_or_skip
 from tests.browser.streamlit_server import StreamlitServer
 from tests.conftest import MINI
@@ -27,7 +27,8 @@ SESSIONS = 30
 #: then asks the root: two console errors on every direct load of /quiz.
 DEEP_LINK_404 = re.compile(
     r"^Failed to load resource: the server responded with a status of 404 \(Not Found\) "
-    r"\(http://127\.0\.0\.1:\d+/quiz/_stcore/(health|host-config)\)$")
+    r"\(http://127\.0\.0\.1:\d+/quiz/_stcore/(health|host-config)\)$"
+)
 
 
 def test_thirty_learners_at_once_each_see_only_their_own_attempt(

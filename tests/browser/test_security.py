@@ -28,9 +28,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Dialog, Page, Request, WebSocket, expect
 
-from quiz import engine, markup, token
-from quiz.load import load_bank
-from quiz.model import MultipleQuestion, Question, SingleQuestion
+from quiz.bank.load import load_bank
+from quiz.bank.model import MultipleQuestion, Question, SingleQuestion
+from quiz.play import engine, urltoken
+from quiz.ui import markup
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, wait_for_app
 from tests.browser.streamlit_server import REPO_ROOT, StreamlitServer, start_streamlit
 from tests.conftest import MINI
@@ -38,20 +39,24 @@ from tests.conftest import MINI
 INJECTION = REPO_ROOT / "tests" / "fixtures" / "banks" / "injection"
 
 #: What every hostile field of the injection bank holds after its tag (e.g. "SINGLE-PROMPT ").
-PAYLOAD = ('<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) '
-           '[x](JaVaScRiPt:alert(4)) <a href="javascript:alert(5)">five</a> ![img](javascript:alert(6)) '
-           '<javascript:alert(7)> &lt;b&gt;entity&lt;/b&gt; &#60;script&#62;alert(9)&#60;/script&#62; '
-           '[ten](&#106;avascript:alert(10)) <svg onload=alert(11)> $\\href{javascript:alert(12)}{twelve}$ '
-           ':red[red] :blue-background[<img src=x onerror=alert(13)>] [data](data:text/html,<script>alert(14)</script>) '
-           '<iframe src="javascript:alert(15)"></iframe> [ref-link][ref]')
+PAYLOAD = (
+    "<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) "
+    '[x](JaVaScRiPt:alert(4)) <a href="javascript:alert(5)">five</a> ![img](javascript:alert(6)) '
+    "<javascript:alert(7)> &lt;b&gt;entity&lt;/b&gt; &#60;script&#62;alert(9)&#60;/script&#62; "
+    "[ten](&#106;avascript:alert(10)) <svg onload=alert(11)> $\\href{javascript:alert(12)}{twelve}$ "
+    ":red[red] :blue-background[<img src=x onerror=alert(13)>] [data](data:text/html,<script>alert(14)</script>) "
+    '<iframe src="javascript:alert(15)"></iframe> [ref-link][ref]'
+)
 #: The payload as author Markdown shows it: every tag and link as written, entities decoded (as
 #: Markdown does), the colour directives applied (authors may colour text), nothing run or loaded.
-AUTHOR_SHOWN = ('<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) '
-                '[x](JaVaScRiPt:alert(4)) <a href="javascript:alert(5)">five</a> ![img](javascript:alert(6)) '
-                '<javascript:alert(7)> <b>entity</b> <script>alert(9)</script> '
-                '[ten](javascript:alert(10)) <svg onload=alert(11)> $\\href{javascript:alert(12)}{twelve}$ '
-                'red <img src=x onerror=alert(13)> [data](data:text/html,<script>alert(14)</script>) '
-                '<iframe src="javascript:alert(15)"></iframe> [ref-link][ref]')
+AUTHOR_SHOWN = (
+    "<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) "
+    '[x](JaVaScRiPt:alert(4)) <a href="javascript:alert(5)">five</a> ![img](javascript:alert(6)) '
+    "<javascript:alert(7)> <b>entity</b> <script>alert(9)</script> "
+    "[ten](javascript:alert(10)) <svg onload=alert(11)> $\\href{javascript:alert(12)}{twelve}$ "
+    "red <img src=x onerror=alert(13)> [data](data:text/html,<script>alert(14)</script>) "
+    '<iframe src="javascript:alert(15)"></iframe> [ref-link][ref]'
+)
 #: The reference definition on its own line in multi-line fields, shown as text, not used.
 REFERENCE = "[ref]: javascript:alert(8)"
 #: The passage every question and the claim cite, shown literally (a quote is evidence).
@@ -61,7 +66,8 @@ QUOTE = "The cited passage: <script>alert(16)</script> and :red[not red] stay te
 #: gets 404, then asks the root: two console errors on every direct load of a page other than /.
 DEEP_LINK_404 = re.compile(
     r"^Failed to load resource: the server responded with a status of 404 \(Not Found\) "
-    r"\(http://127\.0\.0\.1:\d+/(quiz|results|sources|claims)/_stcore/(health|host-config)\)$")
+    r"\(http://127\.0\.0\.1:\d+/(quiz|results|sources|claims)/_stcore/(health|host-config)\)$"
+)
 
 #: Every element, every attribute: no event handler, no address that runs or renders script.
 _DANGEROUS_NODES = """() => {
@@ -158,11 +164,19 @@ def open_page(page: Page, url: str) -> None:
 
 # ---------------------------------------------------------------- hostile text stays text
 
+
 def test_home_shows_hostile_text_as_text(page: Page, guard: Guard, injection_server: StreamlitServer) -> None:
     open_page(page, injection_server.url)
     guard.check("home")
-    shows(page, author_field("BANK-TITLE"), author_field("BANK-DESCRIPTION"), REFERENCE, author_field("QUIZ-TITLE"),
-          author_field("QUIZ-DESCRIPTION"), f"SKILL-TITLE {PAYLOAD}")  # skill titles are shown literally
+    shows(
+        page,
+        author_field("BANK-TITLE"),
+        author_field("BANK-DESCRIPTION"),
+        REFERENCE,
+        author_field("QUIZ-TITLE"),
+        author_field("QUIZ-DESCRIPTION"),
+        f"SKILL-TITLE {PAYLOAD}",
+    )  # skill titles are shown literally
     open_list(page, "Skills")  # the skills picker lists skill titles
     expect(page.get_by_role("option").filter(has_text="SKILL-TITLE")).to_have_text(f"SKILL-TITLE {PAYLOAD}")
     guard.check("home, skills listed")
@@ -175,10 +189,18 @@ ANSWERS: dict[str, tuple[str, str] | None] = {  # question: (its inputs' test id
     "claim-check": ("stRadioOption", "Supported"),
     "true-false": ("stRadioOption", "False"),
 }
-TAGS = {"single": "SINGLE", "multiple": "MULTIPLE", "order": "ORDER", "claim-check": "CLAIM-CHECK", "true-false": "TRUE-FALSE"}
+TAGS = {
+    "single": "SINGLE",
+    "multiple": "MULTIPLE",
+    "order": "ORDER",
+    "claim-check": "CLAIM-CHECK",
+    "true-false": "TRUE-FALSE",
+}
 
 
-def test_quiz_before_and_after_checking_then_results(page: Page, guard: Guard, injection_server: StreamlitServer) -> None:
+def test_quiz_before_and_after_checking_then_results(
+    page: Page, guard: Guard, injection_server: StreamlitServer
+) -> None:
     open_page(page, injection_server.url)
     page.locator(".st-key-home-start-injection-every-field button").click()
     for number, (question_id, answer) in enumerate(ANSWERS.items()):
@@ -203,8 +225,15 @@ def test_quiz_before_and_after_checking_then_results(page: Page, guard: Guard, i
         expect(page.get_by_test_id("stAlertContentError")).to_be_visible()
         wait_for_app(page)
         guard.check(f"quiz, {question_id}, after checking")
-        shows(page, author_field(f"{tag}-PROMPT"), author_field(f"{tag}-EXPLANATION"), author_field(f"{tag}-CITE-NOTE"), QUOTE,
-              author_field("SOURCE-TITLE"), author_field("SOURCE-OUTLET"))
+        shows(
+            page,
+            author_field(f"{tag}-PROMPT"),
+            author_field(f"{tag}-EXPLANATION"),
+            author_field(f"{tag}-CITE-NOTE"),
+            QUOTE,
+            author_field("SOURCE-TITLE"),
+            author_field("SOURCE-OUTLET"),
+        )
         if question_id in ("single", "multiple"):
             shows(page, author_field(f"{tag}-RIGHT-FEEDBACK"), author_field(f"{tag}-WRONG-FEEDBACK"))
         if question_id == "order":
@@ -214,9 +243,17 @@ def test_quiz_before_and_after_checking_then_results(page: Page, guard: Guard, i
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("0 / 5")
     wait_for_app(page)
     guard.check("results")
-    shows(page, author_field("BANK-TITLE"), author_field("QUIZ-TITLE"), f"SKILL-TITLE {PAYLOAD}", QUOTE,
-          *(author_field(f"{tag}-EXPLANATION") for tag in TAGS.values()),
-          author_field("SINGLE-RIGHT-FEEDBACK"), author_field("MULTIPLE-WRONG-FEEDBACK"), author_field("CLAIM-CHECK-CLAIM"))
+    shows(
+        page,
+        author_field("BANK-TITLE"),
+        author_field("QUIZ-TITLE"),
+        f"SKILL-TITLE {PAYLOAD}",
+        QUOTE,
+        *(author_field(f"{tag}-EXPLANATION") for tag in TAGS.values()),
+        author_field("SINGLE-RIGHT-FEEDBACK"),
+        author_field("MULTIPLE-WRONG-FEEDBACK"),
+        author_field("CLAIM-CHECK-CLAIM"),
+    )
     for expander in page.get_by_test_id("stExpander").all():  # every answer was wrong: all open
         expect(expander.locator("details")).to_have_attribute("open", "")
 
@@ -230,10 +267,20 @@ def test_quiz_before_and_after_checking_then_results(page: Page, guard: Guard, i
 def test_sources_show_hostile_text_as_text(page: Page, guard: Guard, injection_server: StreamlitServer) -> None:
     open_page(page, f"{injection_server.url}/sources?bank=injection&source=hostile&q=multiple&n=0")
     guard.check("sources, a cited passage")
-    shows(page, "The passage cited", author_field("MULTIPLE-PROMPT"), QUOTE, author_field("MULTIPLE-CITE-NOTE"),
-          author_field("SOURCE-TITLE"), author_field("SOURCE-OUTLET"), author_field("SOURCE-AUTHOR"), author_field("SOURCE-NOTE"), REFERENCE,
-          f"SOURCE-TEXT {PAYLOAD}",  # the source text is evidence: shown exactly, entities and directives too
-          "Another report: <img src=x onerror=alert(17)> was counted twice.")
+    shows(
+        page,
+        "The passage cited",
+        author_field("MULTIPLE-PROMPT"),
+        QUOTE,
+        author_field("MULTIPLE-CITE-NOTE"),
+        author_field("SOURCE-TITLE"),
+        author_field("SOURCE-OUTLET"),
+        author_field("SOURCE-AUTHOR"),
+        author_field("SOURCE-NOTE"),
+        REFERENCE,
+        f"SOURCE-TEXT {PAYLOAD}",  # the source text is evidence: shown exactly, entities and directives too
+        "Another report: <img src=x onerror=alert(17)> was counted twice.",
+    )
     links = page.get_by_role("link", name="Open the original")
     expect(links).to_have_attribute("href", 'https://example.org/x"onmouseover="alert(18)')
     links.hover()
@@ -250,24 +297,42 @@ def test_sources_show_hostile_text_as_text(page: Page, guard: Guard, injection_s
 def test_claims_show_hostile_text_as_text(page: Page, guard: Guard, injection_server: StreamlitServer) -> None:
     open_page(page, f"{injection_server.url}/claims?bank=injection")
     guard.check("claims")
-    shows(page, author_field("CLAIM-TEXT"), author_field("CLAIM-NOTE"), author_field("REPORT-NOTE"), REFERENCE, QUOTE,
-          author_field("SOURCE-TITLE"), author_field("SOURCE-OUTLET"), "It says the count was 12")
+    shows(
+        page,
+        author_field("CLAIM-TEXT"),
+        author_field("CLAIM-NOTE"),
+        author_field("REPORT-NOTE"),
+        REFERENCE,
+        QUOTE,
+        author_field("SOURCE-TITLE"),
+        author_field("SOURCE-OUTLET"),
+        "It says the count was 12",
+    )
 
 
 def _forged_token(bank_id: str) -> str:
     """A well-formed token naming a bank that does not exist: its name comes back in the error."""
-    payload = {"v": token.VERSION, "b": bank_id, "q": "every-field", "m": "p", "s": 1, "i": ["single"], "p": 0, "a": [None]}
+    payload = {
+        "v": urltoken.VERSION,
+        "b": bank_id,
+        "q": "every-field",
+        "m": "p",
+        "s": 1,
+        "i": ["single"],
+        "p": 0,
+        "a": [None],
+    }
     data = zlib.compress(json.dumps(payload).encode("utf-8"), 9)
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 def test_hostile_links_show_as_text(page: Page, guard: Guard, injection_server: StreamlitServer) -> None:
-    bank_id = '<img src=x onerror=alert(19)>[x](javascript:alert(20))'
+    bank_id = "<img src=x onerror=alert(19)>[x](javascript:alert(20))"
     open_page(page, f"{injection_server.url}/quiz?t={_forged_token(bank_id)}")
     guard.check("quiz, forged link")
     shows(page, f"This quiz link cannot be opened: no bank {bank_id!r} is loaded here.")
 
-    hostile = url_quote('<script>alert(21)</script>', safe="")
+    hostile = url_quote("<script>alert(21)</script>", safe="")
     open_page(page, f"{injection_server.url}/sources?bank={hostile}&source={hostile}&q={hostile}&n=0")
     guard.check("sources, hostile parameters")
     shows(page, author_field("SOURCE-TITLE"))  # falls back to the first bank's first source
@@ -314,26 +379,32 @@ def _wire_forms(text: str) -> list[bytes]:
 
 def _in_dom(page: Page, text: str) -> bool:
     content = page.content()
-    return (text in content or html.escape(text, quote=False) in content
-            or text in page.evaluate("document.documentElement.textContent"))
+    return (
+        text in content
+        or html.escape(text, quote=False) in content
+        or text in page.evaluate("document.documentElement.textContent")
+    )
 
 
 def _in_frames(frames: list[bytes], text: str) -> bool:
     return any(form in frame for frame in frames for form in _wire_forms(text))
 
 
-def test_the_answer_key_stays_on_the_server_until_checked(page: Page, console_errors: ConsoleErrors,
-                                                          mini_server: StreamlitServer) -> None:
+def test_the_answer_key_stays_on_the_server_until_checked(
+    page: Page, console_errors: ConsoleErrors, mini_server: StreamlitServer
+) -> None:
     assert MINI_BANK is not None
     attempt = engine.start(MINI_BANK, engine.BankQuiz("all"), SEED)
     assert list(attempt.question_ids) == list(PICK)
     frames: list[bytes] = []
 
     def on_websocket(socket: WebSocket) -> None:
-        socket.on("framereceived", lambda payload: frames.append(payload if isinstance(payload, bytes) else payload.encode()))
+        socket.on(
+            "framereceived", lambda payload: frames.append(payload if isinstance(payload, bytes) else payload.encode())
+        )
 
     page.on("websocket", on_websocket)
-    open_page(page, f"{mini_server.url}/quiz?t={token.encode(attempt)}")
+    open_page(page, f"{mini_server.url}/quiz?t={urltoken.encode(attempt)}")
     for position, question_id in enumerate(attempt.question_ids):
         question = MINI_BANK.questions[question_id]
         labels = engine.options(question)
@@ -341,8 +412,11 @@ def test_the_answer_key_stays_on_the_server_until_checked(page: Page, console_er
         picked = (labels.index(label),) if label is not None else attempt.orders[position]
         hidden, shown_after = _key_texts(question, picked)
         if question_id == "bridge-cost":  # the derivation finds what a reader would call the key
-            assert {"That is the council's own estimate.", "Both articles give a figure.",
-                    "The Gazette gives the council's estimate."} <= set(hidden)
+            assert {
+                "That is the council's own estimate.",
+                "Both articles give a figure.",
+                "The Gazette gives the council's estimate.",
+            } <= set(hidden)
 
         expect(page.get_by_test_id("stProgress")).to_contain_text(f"Question {position + 1} of 6")
         wait_for_app(page)
@@ -364,7 +438,9 @@ def test_the_answer_key_stays_on_the_server_until_checked(page: Page, console_er
 
         frames.clear()
         page.locator(".st-key-quiz-check button").click()
-        expect(page.get_by_test_id("stAlertContentSuccess").or_(page.get_by_test_id("stAlertContentError"))).to_be_visible()
+        expect(
+            page.get_by_test_id("stAlertContentSuccess").or_(page.get_by_test_id("stAlertContentError"))
+        ).to_be_visible()
         wait_for_app(page)
         for text in shown_after:
             assert _in_dom(page, text), f"{question_id}: {text!r} is not on the page after checking"

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ConsoleErrors, screenshot, wait_for_app
 
-SCRIPT = '''\
+SCRIPT = """\
 import streamlit as st
 
 choice = st.radio("Which headline is backed by its source?", ["Left", "Right"], index=None)
@@ -17,7 +17,7 @@ if st.button("Check"):
         st.success("Right")
     else:
         st.error("Wrong")
-'''
+"""
 
 
 def test_radio_then_button_shows_success(

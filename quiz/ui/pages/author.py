@@ -9,11 +9,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from quiz import catalog, edit, engine, markup
+from quiz.authoring import edit
+from quiz.bank.load import LoadResult, bank_files, find_banks
+from quiz.bank.model import Bank, Question
 from quiz.errors import Issue
-from quiz.load import LoadResult, bank_files, find_banks
-from quiz.model import Bank, Question
-from quiz.ui import nav, question, state
+from quiz.play import catalog, engine
+from quiz.ui import markup, nav, question, state
 
 UNLOCKED = "author-unlocked"
 WRONG = "author-wrong-password"
@@ -27,6 +28,7 @@ SHOWN_ISSUES = 50
 
 
 # ---------------------------------------------------------------- the lock
+
 
 def unlock(expected: str) -> None:
     given = st.session_state.pop("author-password", "") or ""
@@ -44,6 +46,7 @@ def login_ui(expected: str) -> None:
 
 # ---------------------------------------------------------------- choosing
 
+
 def still_there(key: str, options: list[str]) -> None:
     """Forget a choice that is no longer offered (a file removed, a question renamed)."""
     if key in st.session_state and st.session_state[key] not in options:
@@ -60,14 +63,15 @@ def file_ui(folder: Path) -> str | None:
     """The file to edit: one of the bank's, or a new one named here (None until the name is good)."""
     names = [*(path.name for path in bank_files(folder)), NEW]
     still_there(f"author-file-{folder}", names)
-    choice = st.selectbox("File", names, key=f"author-file-{folder}",
-                          format_func=lambda name: name or "New file…")
+    choice = st.selectbox("File", names, key=f"author-file-{folder}", format_func=lambda name: name or "New file…")
     if choice != NEW:
         return choice
     name = st.text_input("New file name", placeholder="questions-2.yaml", key=f"author-new-name-{folder}").strip()
     if not name:
         return None
-    problem = edit.name_problem(name) or (f"{name} already exists: choose it from the list of files" if (folder / name).exists() else None)
+    problem = edit.name_problem(name) or (
+        f"{name} already exists: choose it from the list of files" if (folder / name).exists() else None
+    )
     if problem:
         st.error(f"Cannot create this file: {markup.literal(problem)}.", icon=":material/block:")
         return None
@@ -75,6 +79,7 @@ def file_ui(folder: Path) -> str | None:
 
 
 # ---------------------------------------------------------------- editing
+
 
 def editor_key(path: Path) -> str:
     return f"author-text-{path}"
@@ -119,16 +124,28 @@ def save(roots: list[Path], folder: Path, name: str) -> None:
     # banks; this page loads none, so drop it, or Home would show the bank as it was before.
     st.session_state.pop(state.CATALOG, None)
     kept = f" The previous version is kept as {outcome.backup.name}." if outcome.backup else ""
-    st.session_state[NOTICE] = ("success", f"Saved {name}.{kept} Learners get the new version on their next page load.", key, text)
+    st.session_state[NOTICE] = (
+        "success",
+        f"Saved {name}.{kept} Learners get the new version on their next page load.",
+        key,
+        text,
+    )
 
 
 def editor_ui(path: Path, key: str) -> str:
     # Indentation is YAML's structure: the editor shows it in the theme's own (bundled) code font,
     # and a long line scrolls instead of wrapping, so each row on screen is one line of the file.
-    st.html("<style>.stTextArea textarea { font-family: 'Source Code Pro', monospace; font-size: 0.85rem;"
-            " white-space: pre; overflow-wrap: normal; overflow-x: auto; }</style>")
-    text = st.text_area(f"{path.name} (YAML)", key=key, height=560, persist_state="session",
-                        help="Problems are checked when you leave the box or press Ctrl+Enter.")
+    st.html(
+        "<style>.stTextArea textarea { font-family: 'Source Code Pro', monospace; font-size: 0.85rem;"
+        " white-space: pre; overflow-wrap: normal; overflow-x: auto; }</style>"
+    )
+    text = st.text_area(
+        f"{path.name} (YAML)",
+        key=key,
+        height=560,
+        persist_state="session",
+        help="Problems are checked when you leave the box or press Ctrl+Enter.",
+    )
     base = st.session_state[BASES].get(str(path))
     if base is None:
         st.caption("A new file: it is written when you save.")
@@ -142,14 +159,37 @@ def editor_ui(path: Path, key: str) -> str:
 def actions_ui(roots: list[Path], folder: Path, name: str, text: str, result: LoadResult) -> None:
     path = folder / name
     with st.container(horizontal=True):
-        st.button("Save", key="author-save", type="primary", icon=":material/save:", disabled=bool(result.errors),
-                  help="Fix the errors to save." if result.errors else "Write the file; the previous version is kept as a backup.",
-                  on_click=save, args=(roots, folder, name))
-        st.download_button("Download", text.encode("utf-8"), file_name=name, mime="application/yaml",
-                           key="author-download", icon=":material/download:", on_click="ignore")
+        st.button(
+            "Save",
+            key="author-save",
+            type="primary",
+            icon=":material/save:",
+            disabled=bool(result.errors),
+            help="Fix the errors to save."
+            if result.errors
+            else "Write the file; the previous version is kept as a backup.",
+            on_click=save,
+            args=(roots, folder, name),
+        )
+        st.download_button(
+            "Download",
+            text.encode("utf-8"),
+            file_name=name,
+            mime="application/yaml",
+            key="author-download",
+            icon=":material/download:",
+            on_click="ignore",
+        )
         if str(path) in st.session_state[BASES]:
-            st.button("Reload from disk", key="author-reload", icon=":material/refresh:", type="tertiary",
-                      on_click=reload, args=(path,), help="Discard the changes not saved.")
+            st.button(
+                "Reload from disk",
+                key="author-reload",
+                icon=":material/refresh:",
+                type="tertiary",
+                on_click=reload,
+                args=(path,),
+                help="Discard the changes not saved.",
+            )
     notice = st.session_state.get(NOTICE)
     if notice and notice[2] == editor_key(path) and notice[3] == text:
         (st.success if notice[0] == "success" else st.error)(markup.literal(notice[1]))
@@ -157,18 +197,26 @@ def actions_ui(roots: list[Path], folder: Path, name: str, text: str, result: Lo
 
 # ---------------------------------------------------------------- problems
 
+
 def problems_ui(result: LoadResult, path: Path, text: str) -> None:
     st.subheader("Problems", anchor=False)
     errors, warnings = result.errors, result.warnings
     if not result.issues:
         st.success("No problems: the bank loads with this text.", icon=":material/check_circle:")
     elif errors:
-        st.error(f"{markup.count(len(errors), 'error')}, {markup.count(len(warnings), 'warning')}: fix the errors to save.", icon=":material/error:")
+        st.error(
+            f"{markup.count(len(errors), 'error')}, {markup.count(len(warnings), 'warning')}: fix the errors to save.",
+            icon=":material/error:",
+        )
     else:
-        st.warning(f"{markup.count(len(warnings), 'warning')}: the bank loads, and you can save.", icon=":material/warning:")
+        st.warning(
+            f"{markup.count(len(warnings), 'warning')}: the bank loads, and you can save.", icon=":material/warning:"
+        )
     here = str(path)
     texts: dict[str, str | edit.Refusal] = {here: text}  # the edited file as in the editor, the others as on disk
-    ordered = sorted(result.issues, key=lambda issue: (issue.file != here, not issue.is_error, issue.file, issue.line, issue.col))
+    ordered = sorted(
+        result.issues, key=lambda issue: (issue.file != here, not issue.is_error, issue.file, issue.line, issue.col)
+    )
     for issue in ordered[:SHOWN_ISSUES]:
         if issue.file not in texts:
             texts[issue.file] = edit.disk_text(Path(issue.file))
@@ -187,6 +235,7 @@ def issue_ui(issue: Issue, text: str | edit.Refusal) -> None:
 
 
 # ---------------------------------------------------------------- preview
+
 
 def check(current: Question, order: engine.Answer, key: str) -> None:
     answer = question.picked(current, order, key)
@@ -214,8 +263,12 @@ def preview_ui(bank: Bank | None) -> None:
         st.info("The bank has no questions yet.")
         return
     still_there("author-preview-question", ids)
-    chosen = st.selectbox("Question", ids, key="author-preview-question",
-                          format_func=lambda question_id: f"{question_id} (draft)" if bank.questions[question_id].draft else question_id)
+    chosen = st.selectbox(
+        "Question",
+        ids,
+        key="author-preview-question",
+        format_func=lambda question_id: f"{question_id} (draft)" if bank.questions[question_id].draft else question_id,
+    )
     current, seed = bank.questions[chosen], st.session_state[SEED]
     order = engine.shown_order(current, seed)
     key = f"author-preview-{seed}-{chosen}"
@@ -226,20 +279,32 @@ def preview_ui(bank: Bank | None) -> None:
             st.button("Try again", key="author-preview-again", icon=":material/replay:", on_click=again, args=(key,))
         else:
             question.ask_ui(current, order, key)
-            st.button("Check answer", key="author-preview-check", type="primary", icon=":material/task_alt:",
-                      on_click=check, args=(current, order, key))
+            st.button(
+                "Check answer",
+                key="author-preview-check",
+                type="primary",
+                icon=":material/task_alt:",
+                on_click=check,
+                args=(current, order, key),
+            )
             if st.session_state[NEED_ANSWER] == key:
                 st.warning("Choose an answer first.", icon=":material/touch_app:")
-    st.button("Shuffle the options", key="author-preview-shuffle", icon=":material/shuffle:", type="tertiary", on_click=shuffle)
+    st.button(
+        "Shuffle the options",
+        key="author-preview-shuffle",
+        icon=":material/shuffle:",
+        type="tertiary",
+        on_click=shuffle,
+    )
 
 
 # ---------------------------------------------------------------- the page
+
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def validated(folder: str, name: str, text: str, fingerprint: catalog.Fingerprint) -> LoadResult:
     """The bank as it would be; reruns that change nothing (a click in the preview) reuse it."""
     return edit.validate_as_if(Path(folder), name, text)
-
 
 
 st.title("Author", anchor=False)

@@ -7,9 +7,8 @@ from typing import Literal
 
 import streamlit as st
 
-from quiz import markup
-from quiz.model import Bank, Claim
-from quiz.ui import nav, pickers, state
+from quiz.bank.model import Bank, Claim
+from quiz.ui import markup, nav, pickers, state
 from quiz.ui.question import source_line
 
 Colour = Literal["green", "orange", "gray", "red"]
@@ -23,7 +22,9 @@ COLUMNS = 3
 
 
 def legend_ui() -> None:
-    st.caption(" · ".join(f":{colour}-badge[{icon} {label}] {meaning}" for label, colour, icon, meaning in STATUS.values()))
+    st.caption(
+        " · ".join(f":{colour}-badge[{icon} {label}] {meaning}" for label, colour, icon, meaning in STATUS.values())
+    )
 
 
 def claim_ui(bank: Bank, claim: Claim) -> None:
@@ -43,8 +44,12 @@ def claim_ui(bank: Bank, claim: Claim) -> None:
                 st.markdown(markup.block_quote(markup.literal(report.quote)))
                 if report.note:
                     st.caption(markup.author(report.note))
-                st.page_link(nav.SOURCES, label="Read in context", icon=":material/find_in_page:",
-                             query_params={"bank": bank.info.id, "source": report.source, "claim": claim.id, "n": str(number)})
+                st.page_link(
+                    nav.SOURCES,
+                    label="Read in context",
+                    icon=":material/find_in_page:",
+                    query_params={"bank": bank.info.id, "source": report.source, "claim": claim.id, "n": str(number)},
+                )
 
 
 found = state.banks()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from quiz import catalog, engine, markup
+from quiz.bank.load import LoadResult
+from quiz.bank.model import DIFFICULTIES, Bank
 from quiz.errors import Issue, format_issues
-from quiz.load import LoadResult
-from quiz.model import DIFFICULTIES, Bank
-from quiz.ui import nav, state
+from quiz.play import catalog, engine
+from quiz.ui import markup, nav, state
 
 
 def start(bank: Bank, quiz: engine.QuizRef) -> None:
@@ -21,7 +21,9 @@ def bank_ui(bank: Bank) -> None:
         st.header(markup.author(bank.info.title), anchor=False)
         st.markdown(markup.author(bank.info.description))
         counts = catalog.counts(bank)
-        st.caption(f"{markup.count(counts.questions, 'question')} · {markup.count(counts.sources, 'source')} · {markup.count(counts.claims, 'claim')}")
+        st.caption(
+            f"{markup.count(counts.questions, 'question')} · {markup.count(counts.sources, 'source')} · {markup.count(counts.claims, 'claim')}"
+        )
         st.markdown(" ".join(f":blue-badge[{markup.literal(skill.title)}]" for skill in catalog.skills_used(bank)))
         quizzes_ui(bank)
         build_ui(bank)
@@ -39,8 +41,13 @@ def quizzes_ui(bank: Bank) -> None:
             if quiz.description:
                 st.markdown(markup.author(quiz.description))
             st.caption(f"{markup.count(size, 'question')} · {quiz.mode.capitalize()}")
-            if st.button("Start", key=f"home-start-{bank.info.id}-{quiz.id}", type="primary",
-                         icon=":material/play_arrow:", disabled=size == 0):
+            if st.button(
+                "Start",
+                key=f"home-start-{bank.info.id}-{quiz.id}",
+                type="primary",
+                icon=":material/play_arrow:",
+                disabled=size == 0,
+            ):
                 start(bank, engine.BankQuiz(quiz.id))
 
 
@@ -52,11 +59,23 @@ def build_ui(bank: Bank) -> None:
     st.subheader("Build your own", anchor=False)
     skills = {skill.id: skill.title for skill in catalog.skills_used(bank)}
     left, right = st.columns(2)
-    count = left.number_input("Number of questions", min_value=1, max_value=served, value=min(10, served), key=f"{key}-count")
-    mode = right.radio("Mode", engine.MODES, format_func=str.capitalize, horizontal=True, key=f"{key}-mode",
-                       captions=("Check each answer as you go", "See how you did at the end"))
-    chosen_skills = left.multiselect("Skills", list(skills), format_func=skills.__getitem__, placeholder="Any skill", key=f"{key}-skills")
-    levels = right.multiselect("Difficulty", DIFFICULTIES, format_func=str.capitalize, placeholder="Any difficulty", key=f"{key}-difficulty")
+    count = left.number_input(
+        "Number of questions", min_value=1, max_value=served, value=min(10, served), key=f"{key}-count"
+    )
+    mode = right.radio(
+        "Mode",
+        engine.MODES,
+        format_func=str.capitalize,
+        horizontal=True,
+        key=f"{key}-mode",
+        captions=("Check each answer as you go", "See how you did at the end"),
+    )
+    chosen_skills = left.multiselect(
+        "Skills", list(skills), format_func=skills.__getitem__, placeholder="Any skill", key=f"{key}-skills"
+    )
+    levels = right.multiselect(
+        "Difficulty", DIFFICULTIES, format_func=str.capitalize, placeholder="Any difficulty", key=f"{key}-difficulty"
+    )
     matching = len(engine.pool(bank, chosen_skills, levels))
     if not matching:
         st.warning("No question matches: choose more skills or difficulties.")
@@ -68,8 +87,11 @@ def build_ui(bank: Bank) -> None:
 
 def broken_ui(result: LoadResult) -> None:
     with st.container(border=True):
-        st.error(f"The bank in **{markup.literal(result.folder)}** could not be loaded: "
-                 f"{markup.count(len(result.errors), 'error')}.", icon=":material/error:")
+        st.error(
+            f"The bank in **{markup.literal(result.folder)}** could not be loaded: "
+            f"{markup.count(len(result.errors), 'error')}.",
+            icon=":material/error:",
+        )
         st.code(format_issues(result.issues), language=None, wrap_lines=True)
 
 
@@ -78,9 +100,10 @@ def paths_ui(issues: tuple[Issue, ...]) -> None:
     st.code(format_issues(issues), language=None, wrap_lines=True)
 
 
-
 st.title("Media-literacy quiz", anchor=False)
-st.markdown("Read the sources, then judge what they really say. Every answer is backed by quotes you can check in context.")
+st.markdown(
+    "Read the sources, then judge what they really say. Every answer is backed by quotes you can check in context."
+)
 found = state.banks()
 loaded = {bank.folder for bank in found.banks}
 for result in found.results:
@@ -89,8 +112,10 @@ for result in found.results:
     elif result.bank.folder in loaded:
         bank_ui(result.bank)
 for result, winner in found.shadowed():
-    st.warning(f"The bank in **{markup.literal(result.folder)}** has the same id as the one in "
-               f"**{markup.literal(winner)}** and is hidden; give it another id.")
+    st.warning(
+        f"The bank in **{markup.literal(result.folder)}** has the same id as the one in "
+        f"**{markup.literal(winner)}** and is hidden; give it another id."
+    )
 if found.issues:
     paths_ui(found.issues)
 if not found.results and not found.issues:

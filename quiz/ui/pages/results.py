@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from quiz import engine, markup
-from quiz.model import Bank
-from quiz.ui import nav, question, state
+from quiz.bank.model import Bank
+from quiz.play import engine
+from quiz.ui import markup, nav, question, state
 
 
 def score_ui(score: engine.Score) -> None:
@@ -18,24 +18,30 @@ def score_ui(score: engine.Score) -> None:
 
 def skills_ui(score: engine.Score) -> None:
     st.subheader("By skill")
-    rows = [{"skill": skill.title, "right": round(100 * skill.right / skill.total), "of": f"{skill.right} of {skill.total}"}
-            for skill in score.skills]
-    st.vega_lite_chart(rows, {
-        "mark": {"type": "bar", "cornerRadiusEnd": 3},
-        "height": {"step": 34},
-        "encoding": {
-            "y": {"field": "skill", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 220}},
-            "x": {"field": "right", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "% right"},
-            "tooltip": [{"field": "skill"}, {"field": "of", "title": "Right"}],
+    rows = [
+        {"skill": skill.title, "right": round(100 * skill.right / skill.total), "of": f"{skill.right} of {skill.total}"}
+        for skill in score.skills
+    ]
+    st.vega_lite_chart(
+        rows,
+        {
+            "mark": {"type": "bar", "cornerRadiusEnd": 3},
+            "height": {"step": 34},
+            "encoding": {
+                "y": {"field": "skill", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 220}},
+                "x": {"field": "right", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "% right"},
+                "tooltip": [{"field": "skill"}, {"field": "of", "title": "Right"}],
+            },
         },
-    })
+    )
     st.caption(" · ".join(f"{markup.literal(skill.title)}: {skill.right} of {skill.total}" for skill in score.skills))
 
 
 def next_steps_ui(bank: Bank, attempt: engine.Attempt) -> None:
     with st.container(horizontal=True):
-        if engine.missed(attempt) and st.button("Retry the ones I missed", key="results-retry", type="primary",
-                                                icon=":material/replay:"):
+        if engine.missed(attempt) and st.button(
+            "Retry the ones I missed", key="results-retry", type="primary", icon=":material/replay:"
+        ):
             st.switch_page(nav.QUIZ, query_params=state.link(engine.retry_missed(attempt, bank, state.new_seed())))
         if engine.can_restart(attempt, bank) and st.button("New attempt", key="results-new", icon=":material/refresh:"):
             st.switch_page(nav.QUIZ, query_params=state.link(engine.restart(attempt, bank, state.new_seed())))
@@ -60,8 +66,10 @@ found = state.banks()
 attempt = state.attempt_ui(found)
 bank = found.by_id[attempt.bank_id]
 st.title("Results")
-st.caption(f"{markup.author(bank.info.title)} · "
-           f"{'Retrying the ones you missed' if attempt.retry else markup.author(engine.quiz_title(bank, attempt.quiz))}")
+st.caption(
+    f"{markup.author(bank.info.title)} · "
+    f"{'Retrying the ones you missed' if attempt.retry else markup.author(engine.quiz_title(bank, attempt.quiz))}"
+)
 if not attempt.finished:
     st.info("This quiz is not finished yet.")
     st.page_link(nav.QUIZ, label="Back to the quiz", icon=":material/arrow_back:", query_params=state.link(attempt))

@@ -9,10 +9,10 @@ import itertools
 
 import streamlit as st
 
-from quiz import citations, markup
-from quiz.citations import CiteRef
-from quiz.model import Bank, ClaimCheckQuestion, Source
-from quiz.ui import nav, pickers, state
+from quiz.bank.model import Bank, ClaimCheckQuestion, Source
+from quiz.play import citations
+from quiz.play.citations import CiteRef
+from quiz.ui import markup, nav, pickers, state
 from quiz.ui.question import source_line
 
 
@@ -46,8 +46,12 @@ def passage_ui(bank: Bank, ref: CiteRef) -> None:
         if ref.cite.note:
             st.caption(markup.author(ref.cite.note))
         if st.query_params.get(state.TOKEN):
-            st.page_link(nav.QUIZ, label="Back to your quiz", icon=":material/arrow_back:",
-                         query_params={state.TOKEN: st.query_params[state.TOKEN]})
+            st.page_link(
+                nav.QUIZ,
+                label="Back to your quiz",
+                icon=":material/arrow_back:",
+                query_params={state.TOKEN: st.query_params[state.TOKEN]},
+            )
 
 
 def details_ui(source: Source) -> None:
@@ -73,8 +77,12 @@ def cited_by_ui(bank: Bank, source_id: str, back: dict[str, str]) -> None:
         st.markdown(owner_text(bank, passages[0]))
         for ref in passages:
             owner = {"q": ref.owner_id} if ref.owner == "question" else {"claim": ref.owner_id}
-            st.page_link(nav.SOURCES, label=markup.literal(_short(ref.cite.quote)), icon=":material/format_quote:",
-                         query_params={"bank": bank.info.id, "source": source_id, **owner, "n": str(ref.number), **back})
+            st.page_link(
+                nav.SOURCES,
+                label=markup.literal(_short(ref.cite.quote)),
+                icon=":material/format_quote:",
+                query_params={"bank": bank.info.id, "source": source_id, **owner, "n": str(ref.number), **back},
+            )
 
 
 def full_text_ui(bank: Bank, source_id: str, focus: CiteRef | None) -> None:

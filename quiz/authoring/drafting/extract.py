@@ -9,23 +9,49 @@ groups them into claims.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
 
-from .lexicon import (
-    ATTRIBUTION, CHARGED, DATE, EVALUATIVE, FILLERS, GENERIC, GENERIC_LABELS, LABEL_NOT_BEFORE, LABEL_ONLY_BEFORE,
-    LABELS, MONTHS, OPINION_MARKERS, PRONOUNS, PROFANE, RATING, SAY_VERBS, STOPWORDS, WEEKDAYS, lemma,
+from quiz.authoring.drafting.lexicon import (
+    ATTRIBUTION,
+    CHARGED,
+    DATE,
+    EVALUATIVE,
+    FILLERS,
+    GENERIC,
+    GENERIC_LABELS,
+    LABEL_NOT_BEFORE,
+    LABEL_ONLY_BEFORE,
+    LABELS,
+    MONTHS,
+    OPINION_MARKERS,
+    PROFANE,
+    PRONOUNS,
+    RATING,
+    SAY_VERBS,
+    STOPWORDS,
+    WEEKDAYS,
+    lemma,
 )
-from .sentences import CREDIT, Sentence
+from quiz.authoring.drafting.sentences import CREDIT, Sentence
 
 _QUALIFIER = r"(?:(?:just |well )?(?:over|under)|more than|fewer than|less than|nearly|almost|about|around|roughly|approximately|at least|at most|up to|some|close to)"
 _NUMBER = re.compile(
     rf"(?<![\w$£€.,/@#+:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$£€])?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-    r"(?P<scale>\s?(?:million|billion|thousand|bn|m|k)\b)?(?P<pct>\s?(?:%|percent\b|per cent\b))?(?![\w+%:/-]|[.,]\d)", re.I)
-_WORD_NUMBER = re.compile(r"\b(?:(?P<qual>" + _QUALIFIER + r")\s+)?(?P<num>(?:tens of |hundreds of )?(?:hundreds|thousands|millions|dozens))\s+of\b", re.I)
+    r"(?P<scale>\s?(?:million|billion|thousand|bn|m|k)\b)?(?P<pct>\s?(?:%|percent\b|per cent\b))?(?![\w+%:/-]|[.,]\d)",
+    re.I,
+)
+_WORD_NUMBER = re.compile(
+    r"\b(?:(?P<qual>"
+    + _QUALIFIER
+    + r")\s+)?(?P<num>(?:tens of |hundreds of )?(?:hundreds|thousands|millions|dozens))\s+of\b",
+    re.I,
+)
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 _AGE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_NUMBER_WORDS})[- ](?:years?)[- ]old\b", re.I)
-_UNITS_OF_TIME = frozenset("second seconds minute minutes hour hours day days week weeks month months year years mark".split())
+_UNITS_OF_TIME = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years mark".split()
+)
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
@@ -52,16 +78,18 @@ def words(text: str) -> list[str]:
 
 def content_lemmas(text: str) -> frozenset[str]:
     found = {lemma(word) for part in words(text) for word in part.split("-") if word.lower() not in STOPWORDS}
-    return frozenset(word for word in found if len(word) > 2 and word not in STOPWORDS and word not in GENERIC and not word.isdigit())
+    return frozenset(
+        word for word in found if len(word) > 2 and word not in STOPWORDS and word not in GENERIC and not word.isdigit()
+    )
 
 
 def _clause_after(text: str, position: int, limit: int) -> str:
     taken: list[str] = []
     for token in text[position:].split():
-        if token[0] in "\"“‘(":
+        if token[0] in '"“‘(':
             break
         end = _CLAUSE_END.search(token)
-        piece = token[:end.start()] if end else token
+        piece = token[: end.start()] if end else token
         if piece:
             taken.append(piece)
         if end or len(taken) >= limit:
@@ -73,11 +101,12 @@ def _clause_after(text: str, position: int, limit: int) -> str:
 
 def _clause_before(text: str, position: int, limit: int) -> str:
     head = text[:position].rstrip()
-    cut = max((head.rfind(mark) for mark in ",;:.!?()\"“”"), default=-1)
-    return " ".join(head[cut + 1:].split()[-limit:])
+    cut = max((head.rfind(mark) for mark in ',;:.!?()"“”'), default=-1)
+    return " ".join(head[cut + 1 :].split()[-limit:])
 
 
 # ---------------------------------------------------------------- numbers and dates
+
 
 def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
     text = sentence.text
@@ -85,7 +114,9 @@ def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
         taken.append(match.span())
         noun = _clause_after(text, match.end(), 3)
         keys = content_lemmas(noun) | {"age"}
-        yield Statement("age", sentence, match.group(), match.group("num").lower(), f"{match.group()} {noun}".strip(), keys)
+        yield Statement(
+            "age", sentence, match.group(), match.group("num").lower(), f"{match.group()} {noun}".strip(), keys
+        )
     matches = [*_NUMBER.finditer(text), *_WORD_NUMBER.finditer(text)]
     for match in sorted(matches, key=lambda found: found.start()):
         if any(start < match.end() and match.start() < end for start, end in taken):
@@ -93,16 +124,31 @@ def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
         number = match.group("num")
         after = _clause_after(text, match.end(), 6)
         first = after.split()[0].lower() if after else ""
-        plain = re.fullmatch(r"(?:18|19|20)\d\d", number) and not any(match.groupdict().get(key) for key in ("qual", "cur", "scale", "pct"))
+        plain = re.fullmatch(r"(?:18|19|20)\d\d", number) and not any(
+            match.groupdict().get(key) for key in ("qual", "cur", "scale", "pct")
+        )
         if plain and not (first.islower() and first.endswith("s")):
             yield _date(sentence, number, number, text)
             continue
         before = _clause_before(text, match.start(), 4)
-        if first in _UNITS_OF_TIME or first in STOPWORDS - {"of"} or first.capitalize() in MONTHS or not (first or content_lemmas(before)):
+        if (
+            first in _UNITS_OF_TIME
+            or first in STOPWORDS - {"of"}
+            or first.capitalize() in MONTHS
+            or not (first or content_lemmas(before))
+        ):
             continue
         keys = content_lemmas(f"{before} {after}")
-        kind = "percent" if match.groupdict().get("pct") else "money" if match.groupdict().get("cur") or re.match(r"(?:dollars|pounds|euros)\b", first) else "count"
-        yield Statement(kind, sentence, match.group().strip(), _numeric(match), f"{match.group().strip()} {after}", keys)
+        kind = (
+            "percent"
+            if match.groupdict().get("pct")
+            else "money"
+            if match.groupdict().get("cur") or re.match(r"(?:dollars|pounds|euros)\b", first)
+            else "count"
+        )
+        yield Statement(
+            kind, sentence, match.group().strip(), _numeric(match), f"{match.group().strip()} {after}", keys
+        )
 
 
 def _numeric(match: re.Match[str]) -> str:
@@ -133,7 +179,11 @@ def _date_norm(value: str) -> str:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return value
     if month:
-        return f"{year.group() if year else '?'}-{month:02d}-{int(day.group(1)):02d}" if day else f"{year.group() if year else '?'}-{month:02d}-?"
+        return (
+            f"{year.group() if year else '?'}-{month:02d}-{int(day.group(1)):02d}"
+            if day
+            else f"{year.group() if year else '?'}-{month:02d}-?"
+        )
     weekday = next((name for name in WEEKDAYS if name in value), "")
     return weekday.lower() or value.lower()
 
@@ -148,6 +198,7 @@ def dates_conflict(first: str, second: str) -> bool:
 
 # ---------------------------------------------------------------- speech
 
+
 def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
     """Who the sentence gives its words to ("according to X", "X said", '"...," said X'), through whom
     ("told Variety"), and the words; ``previous`` resolves "she added" and "The filmmaker said"."""
@@ -158,16 +209,16 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         if not who or not any(word[0].isupper() for word in who.split()) and lemma(who.split()[-1]) not in _ROLE_HINTS:
             return None
         if attribution.start() < len(text) / 3:
-            said = text[attribution.end() + len(who):].lstrip(" ,:")
+            said = text[attribution.end() + len(who) :].lstrip(" ,:")
         else:
-            said = text[:attribution.start()].rstrip(" ,")
+            said = text[: attribution.start()].rstrip(" ,")
         return _said(sentence, who, said, "")
     for match in re.finditer(r"[\w’']+", text):
         verb = match.group().lower()
         if verb not in SAY_VERBS or _inside_quote(text, match.start()):
             continue
-        before = text[:match.start()].rstrip()
-        if before.endswith(("\"", "”", ",\"", ",”")) or re.search(r"[\"”],?$", before):
+        before = text[: match.start()].rstrip()
+        if before.endswith(('"', "”", ',"', ",”")) or re.search(r"[\"”],?$", before):
             who = _clause_after(text, match.end(), 5)  # '"...," said Mayor Okafor'
         else:
             clause = re.split(r"[;:\"“”(]|,(?!\s*$)", before.rstrip(","))[-1].split()
@@ -181,33 +232,51 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         if not who or len(who.split()) > 8:
             return None
         if who.lower() in PRONOUNS:
-            if previous is None or previous.sentence.source != sentence.source or sentence.number - previous.sentence.number > 3:
+            if (
+                previous is None
+                or previous.sentence.source != sentence.source
+                or sentence.number - previous.sentence.number > 3
+            ):
                 return None
             who = previous.value
-        elif not any(word[0].isupper() for word in who.split()) and not any(lemma(word) in _ROLE_HINTS for word in who.split()):
+        elif not any(word[0].isupper() for word in who.split()) and not any(
+            lemma(word) in _ROLE_HINTS for word in who.split()
+        ):
             return None
-        via = re.search(r"\b(?:to|told|with|in)\s+(?:the\s+)?(?P<via>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)", text[match.start():])
+        via = re.search(
+            r"\b(?:to|told|with|in)\s+(?:the\s+)?(?P<via>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)", text[match.start() :]
+        )
         words_said = _attributed_words(text, match.end())
         if not words_said and who in before:  # "2,000 signed, its organisers said": the words come first
-            words_said = before[:before.rfind(who)].strip(" ,")
+            words_said = before[: before.rfind(who)].strip(" ,")
             words_said = words_said if len(words_said.split()) >= 4 else ""
         found = _said(sentence, who, words_said, via.group("via") if via else "")
-        if previous is not None and not is_named(who) and who.split()[0] == "The" and previous.sentence.source == sentence.source \
-                and 0 < sentence.number - previous.sentence.number <= 2:
+        if (
+            previous is not None
+            and not is_named(who)
+            and who.split()[0] == "The"
+            and previous.sentence.source == sentence.source
+            and 0 < sentence.number - previous.sentence.number <= 2
+        ):
             # "According to Doucouré, ..." then "The filmmaker said ...": most likely the same speaker
             found = replace(found, keys=found.keys | previous.keys)
         return found
     return None
 
 
-_ROLE_HINTS = frozenset(lemma(word) for word in """spokesperson spokesman spokeswoman official officials police filmmaker director
+_ROLE_HINTS = frozenset(
+    lemma(word)
+    for word in """spokesperson spokesman spokeswoman official officials police filmmaker director
     petition review reviewer critic report study survey statement synopsis group council organizer organiser
-    researcher scientist expert minister mayor president company agency court judge witness resident""".split())
+    researcher scientist expert minister mayor president company agency court judge witness resident""".split()
+)
 
 
 def is_named(who: str) -> bool:
     """A speaker with a name ("Netflix", "A spokesperson of Netflix"), not only a role ("The filmmaker")."""
-    return any(word[0].isupper() for word in who.split()[1:]) or (who[:1].isupper() and who.split()[0].lower() not in STOPWORDS)
+    return any(word[0].isupper() for word in who.split()[1:]) or (
+        who[:1].isupper() and who.split()[0].lower() not in STOPWORDS
+    )
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -218,10 +287,20 @@ def _inside_quote(text: str, position: int) -> bool:
 def _attributed_words(text: str, position: int) -> str:
     """The words attributed: the longest quotation after the verb (before it, in '"...," she said'),
     else the that-clause, else the rest of the sentence."""
-    quoted = [quote for quote in (next(group for group in match.groups() if group) for match in _QUOTED.finditer(text, position))
-              if len(quote.split()) >= 3]
+    quoted = [
+        quote
+        for quote in (next(group for group in match.groups() if group) for match in _QUOTED.finditer(text, position))
+        if len(quote.split()) >= 3
+    ]
     named_as = re.search(r"\bas\s+(an?\s+.+)$", text[position:])  # 'NME called "Cuties" ... as a powerful exploration'
-    if named_as and text[:position].split()[-1].lower() in ("called", "calls", "described", "describes", "praised", "defended"):
+    if named_as and text[:position].split()[-1].lower() in (
+        "called",
+        "calls",
+        "described",
+        "describes",
+        "praised",
+        "defended",
+    ):
         return named_as.group(1).strip(" ,.")
     if quoted:
         return max(quoted, key=len).strip(" ,")
@@ -265,11 +344,12 @@ def _labels(sentence: Sentence) -> list[Statement]:
     for index, token in enumerate(tokens):
         bare = token.strip(_PUNCT)
         word = bare.lower()
-        following = " ".join(tokens[index + 1:index + 3])
+        following = " ".join(tokens[index + 1 : index + 3])
         if word not in LABELS or (bare != word and index > 0):  # "Sundance Film Festival" is a name
             continue
-        if (word in LABEL_ONLY_BEFORE and not LABEL_ONLY_BEFORE[word].match(following)) \
-                or (word in LABEL_NOT_BEFORE and LABEL_NOT_BEFORE[word].match(following)):
+        if (word in LABEL_ONLY_BEFORE and not LABEL_ONLY_BEFORE[word].match(following)) or (
+            word in LABEL_NOT_BEFORE and LABEL_NOT_BEFORE[word].match(following)
+        ):
             continue
         marked.append(index)
     phrases: list[list[int]] = []
@@ -279,22 +359,36 @@ def _labels(sentence: Sentence) -> list[Statement]:
         else:
             phrases.append([index])
     by_title: dict[str, tuple[list[str], set[str]]] = {}
-    phrases = [phrase for phrase in phrases if {tokens[index].strip(_PUNCT).lower() for index in phrase} - GENERIC_LABELS] or phrases
-    generic = {tokens[index].strip(_PUNCT).lower() for index in marked} & GENERIC_LABELS  # "the TV-MA-rated film" still says "film"
+    phrases = [
+        phrase for phrase in phrases if {tokens[index].strip(_PUNCT).lower() for index in phrase} - GENERIC_LABELS
+    ] or phrases
+    generic = {
+        tokens[index].strip(_PUNCT).lower() for index in marked
+    } & GENERIC_LABELS  # "the TV-MA-rated film" still says "film"
     for phrase in phrases:
-        start = phrase[0] - 1 if phrase[0] and "-" in tokens[phrase[0] - 1] and tokens[phrase[0] - 1].strip(_PUNCT).lower() not in LABELS else phrase[0]
+        start = (
+            phrase[0] - 1
+            if phrase[0] and "-" in tokens[phrase[0] - 1] and tokens[phrase[0] - 1].strip(_PUNCT).lower() not in LABELS
+            else phrase[0]
+        )
         found = {tokens[index].strip(_PUNCT).lower() for index in phrase}
-        after = tokens[phrase[-1] + 1].strip(_PUNCT) if phrase[-1] + 1 < len(tokens) and not tokens[phrase[-1]].endswith(tuple(",;:")) else ""
+        after = (
+            tokens[phrase[-1] + 1].strip(_PUNCT)
+            if phrase[-1] + 1 < len(tokens) and not tokens[phrase[-1]].endswith(tuple(",;:"))
+            else ""
+        )
         title = after if after[:1].isupper() and after.lower() not in STOPWORDS else ""
         values, labels = by_title.setdefault(title, ([], set()))
-        values.append(" ".join(tokens[start:phrase[-1] + 1]).strip(_PUNCT))
+        values.append(" ".join(tokens[start : phrase[-1] + 1]).strip(_PUNCT))
         labels |= found
     statements = []
     for title, (values, labels) in by_title.items():
         labels |= generic
         if labels - GENERIC_LABELS:
             families = sorted({family for word in labels for family in LABELS[word]})
-            statements.append(Statement("label", sentence, "; ".join(values), " ".join(families), title, frozenset(labels)))
+            statements.append(
+                Statement("label", sentence, "; ".join(values), " ".join(families), title, frozenset(labels))
+            )
     return statements
 
 
@@ -307,7 +401,9 @@ def _unsourced(sentence: Sentence) -> Statement | None:
     text = sentence.text
     if sentence.role != "text" or text.endswith("?") or not 5 <= len(text.split()) <= 40:
         return None
-    if re.search(r"\b(?:I|we|We|our|Our|you|You|my|My)\b", text) or any(len(quote.split()) >= 3 for quote in _quotes(text)):
+    if re.search(r"\b(?:I|we|We|our|Our|you|You|my|My)\b", text) or any(
+        len(quote.split()) >= 3 for quote in _quotes(text)
+    ):
         return None
     charged = {match.group().lower() for match in CHARGED.finditer(text)}
     if not charged:
@@ -322,6 +418,7 @@ def _quotes(text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- finding and grouping
+
 
 def find_statements(sentences: Sequence[Sentence]) -> list[Statement]:
     """Every statement in the sentences, in text order."""
@@ -377,5 +474,12 @@ def _post(sentence: Sentence, before: Sentence | None, narration: str) -> Statem
     if len(sentence.text.split()) < 4 or not re.search(rf"\b{re.escape(name)}\b", narration):
         return None
     quote = f"{sentence.text} [...] {sentence.credit}"
-    return Statement("post", sentence, f"{name} ({credit.group('handle')})", credit.group("date").strip(), sentence.text,
-                     frozenset({lemma(name)}), quote=quote)
+    return Statement(
+        "post",
+        sentence,
+        f"{name} ({credit.group('handle')})",
+        credit.group("date").strip(),
+        sentence.text,
+        frozenset({lemma(name)}),
+        quote=quote,
+    )

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Mapping, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
-from .quotes import SourceText
+from quiz.bank.quotes import SourceText
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -27,6 +28,8 @@ def slugify(words: str, limit: int = 60) -> str:
     while len(slug) > limit and "-" in slug:
         slug = slug.rsplit("-", 1)[0]
     return slug[:limit]
+
+
 Text = Annotated[str, StringConstraints(min_length=1)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
 Bool = Annotated[bool, Strict()]
@@ -54,13 +57,41 @@ class Skill(Frozen):
 
 
 BUILTIN_SKILLS: tuple[Skill, ...] = (
-    Skill(id="conflicting-reports", title="Conflicting reports", description="Notice when sources, or one source, give different facts about the same thing."),
-    Skill(id="claim-verification", title="Claim verification", description="Judge a claim by what the sources actually show: supported, contradicted, disputed or absent."),
-    Skill(id="source-evaluation", title="Source evaluation", description="Ask what a source is, who made it, and what it leaves unknown."),
-    Skill(id="attribution", title="Attribution", description="Tell who is speaking, and through whom: a report, a quote, or a quote of a quote."),
-    Skill(id="emotional-language", title="Emotional language", description="Notice loaded words that push a feeling rather than state a fact."),
-    Skill(id="fact-vs-opinion", title="Fact vs opinion", description="Separate what can be checked from what someone thinks of it."),
-    Skill(id="context-and-timing", title="Context and timing", description="Check when something was said or counted, and what came before."),
+    Skill(
+        id="conflicting-reports",
+        title="Conflicting reports",
+        description="Notice when sources, or one source, give different facts about the same thing.",
+    ),
+    Skill(
+        id="claim-verification",
+        title="Claim verification",
+        description="Judge a claim by what the sources actually show: supported, contradicted, disputed or absent.",
+    ),
+    Skill(
+        id="source-evaluation",
+        title="Source evaluation",
+        description="Ask what a source is, who made it, and what it leaves unknown.",
+    ),
+    Skill(
+        id="attribution",
+        title="Attribution",
+        description="Tell who is speaking, and through whom: a report, a quote, or a quote of a quote.",
+    ),
+    Skill(
+        id="emotional-language",
+        title="Emotional language",
+        description="Notice loaded words that push a feeling rather than state a fact.",
+    ),
+    Skill(
+        id="fact-vs-opinion",
+        title="Fact vs opinion",
+        description="Separate what can be checked from what someone thinks of it.",
+    ),
+    Skill(
+        id="context-and-timing",
+        title="Context and timing",
+        description="Check when something was said or counted, and what came before.",
+    ),
     Skill(id="numbers", title="Numbers", description="Ask what a number counts, who counted it, and when."),
 )
 
@@ -155,7 +186,7 @@ class ClaimCheckQuestion(QuestionBase):
 
 
 Question = Annotated[
-    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion, ClaimCheckQuestion],
+    SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderQuestion | ClaimCheckQuestion,
     Field(discriminator="type"),
 ]
 ChoiceQuestion = Union[SingleQuestion, MultipleQuestion]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from quiz import engine, markup
-from quiz.model import Bank
-from quiz.ui import nav, question, state
+from quiz.bank.model import Bank
+from quiz.play import engine
+from quiz.ui import markup, nav, question, state
 
 NEED_ANSWER = "quiz-need-answer"  # the key of the question checked without an answer, if any
 
@@ -28,8 +28,10 @@ def next_question(attempt: engine.Attempt) -> None:
 
 def header_ui(bank: Bank, attempt: engine.Attempt, answered: bool) -> None:
     title = engine.quiz_title(bank, attempt.quiz)
-    st.caption(f"{markup.author(bank.info.title)} · {'Retrying the ones you missed' if attempt.retry else markup.author(title)} · "
-               f"{'Practice' if attempt.mode == 'practice' else 'Exam'}")
+    st.caption(
+        f"{markup.author(bank.info.title)} · {'Retrying the ones you missed' if attempt.retry else markup.author(title)} · "
+        f"{'Practice' if attempt.mode == 'practice' else 'Exam'}"
+    )
     done = attempt.position + (1 if answered else 0)
     st.progress(done / attempt.size, text=f"Question {attempt.position + 1} of {attempt.size}")
 
@@ -50,11 +52,23 @@ header_ui(bank, attempt, answered=answer is not None)
 if answer is None:
     question.ask_ui(current, order, key)
     if attempt.mode == "practice":
-        st.button("Check answer", key="quiz-check", type="primary", icon=":material/task_alt:",
-                  on_click=submit, args=(attempt, bank, key))
+        st.button(
+            "Check answer",
+            key="quiz-check",
+            type="primary",
+            icon=":material/task_alt:",
+            on_click=submit,
+            args=(attempt, bank, key),
+        )
     else:
-        st.button("Finish" if last else "Next", key="quiz-next", type="primary", icon=":material/arrow_forward:",
-                  on_click=submit, args=(attempt, bank, key))
+        st.button(
+            "Finish" if last else "Next",
+            key="quiz-next",
+            type="primary",
+            icon=":material/arrow_forward:",
+            on_click=submit,
+            args=(attempt, bank, key),
+        )
     if st.session_state[NEED_ANSWER] == key:
         st.warning("Choose an answer first.", icon=":material/touch_app:")
 else:
@@ -62,5 +76,11 @@ else:
         question.review_ui(bank, current, order, answer, grade, back=state.link(attempt))
     else:
         st.info("Your answer is saved.")
-    st.button("See results" if last else "Next question", key="quiz-next", type="primary",
-              icon=":material/arrow_forward:", on_click=next_question, args=(attempt,))
+    st.button(
+        "See results" if last else "Next question",
+        key="quiz-next",
+        type="primary",
+        icon=":material/arrow_forward:",
+        on_click=next_question,
+        args=(attempt,),
+    )

@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import BANK_SUFFIXES, LoadResult, load_bank, read_text
-from .new import MODELINE, schema_reference
+from quiz.authoring.new import MODELINE, schema_reference
+from quiz.bank.load import BANK_SUFFIXES, LoadResult, load_bank, read_text
 
 PASSWORD_VARIABLE = "QUIZ_AUTHOR_PASSWORD"
 # Letters, digits, '-', '_' and inner dots, then .yaml or .yml: no folder, no '..', not hidden
@@ -44,6 +44,7 @@ class Saved:
 
 # ---------------------------------------------------------------- who may edit
 
+
 def password(environ: Mapping[str, str], secrets: Mapping[str, object]) -> str | None:
     """The password that unlocks editing: ``QUIZ_AUTHOR_PASSWORD`` from the environment, else from
     the secrets; None when neither sets a non-blank one (then editing is off)."""
@@ -61,6 +62,7 @@ def password_matches(given: str, expected: str) -> bool:
 
 # ---------------------------------------------------------------- where
 
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be a bank file, or None: a plain ``NAME.yaml`` (or ``.yml``)."""
     suffix = Path(name).suffix
@@ -69,8 +71,10 @@ def name_problem(name: str) -> str | None:
     if suffix not in BANK_SUFFIXES:
         return f"a bank file's name ends in .yaml or .yml, found {name!r}"
     if not _NAME.fullmatch(name[: -len(suffix)]):  # the whole name: Path("../x.yaml").stem is only "x"
-        return (f"expected a plain file name directly in the bank folder (letters, digits, '-', '_', '.'; "
-                f"not starting with '.'), found {name!r}")
+        return (
+            f"expected a plain file name directly in the bank folder (letters, digits, '-', '_', '.'; "
+            f"not starting with '.'), found {name!r}"
+        )
     return None
 
 
@@ -100,6 +104,7 @@ def backup_path(path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- the bank as it would be
+
 
 def validate_as_if(folder: Path, name: str, text: str) -> LoadResult:
     """The bank in ``folder`` as it would load with ``name`` holding ``text`` (a new file if it is
@@ -138,6 +143,7 @@ def excerpt(text: str, line: int, col: int, context: int = 2) -> str:
 
 # ---------------------------------------------------------------- saving
 
+
 def disk_text(path: Path) -> str | Refusal:
     """A bank file's text as on disk (byte-order mark dropped), or why it cannot be edited here."""
     text, problem = read_text(path)
@@ -163,10 +169,14 @@ def save(roots: Sequence[Path], folder: Path, name: str, text: str, expected: st
         if expected is not None and before is None:
             return Refusal(f"{path} was removed since you opened it: nothing was saved; copy your text, then reload")
         if expected is not None and before != expected:
-            return Refusal(f"{path} was changed on disk since you opened it: nothing was saved; reload it, or download your text")
+            return Refusal(
+                f"{path} was changed on disk since you opened it: nothing was saved; reload it, or download your text"
+            )
         errors = validate_as_if(folder, name, text).errors
         if errors:
-            return Refusal(f"the bank would have {len(errors)} error{'' if len(errors) == 1 else 's'}: nothing was saved; fix {'it' if len(errors) == 1 else 'them'} first")
+            return Refusal(
+                f"the bank would have {len(errors)} error{'' if len(errors) == 1 else 's'}: nothing was saved; fix {'it' if len(errors) == 1 else 'them'} first"
+            )
         if before is not None and "\r\n" in before and "\r\n" not in text:
             text = text.replace("\n", "\r\n")  # browsers send LF; keep the file's own line endings
         old = path.stat() if before is not None else None

@@ -11,11 +11,12 @@ import base64
 import binascii
 import json
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
-from .engine import MODES, Answer, Attempt, Grade, BankQuiz, CustomQuiz, QuizRef, grade, is_valid, shown_order
-from .model import DIFFICULTIES, Bank, MultipleQuestion
+from quiz.bank.model import DIFFICULTIES, Bank, MultipleQuestion
+from quiz.play.engine import MODES, Answer, Attempt, BankQuiz, CustomQuiz, Grade, QuizRef, grade, is_valid, shown_order
 
 VERSION = 1
 MAX_TOKEN_CHARS = 8192
@@ -35,8 +36,14 @@ def encode(attempt: Attempt) -> str:
     payload: dict[str, Any] = {
         "v": VERSION,
         "b": attempt.bank_id,
-        "q": attempt.quiz.quiz_id if isinstance(attempt.quiz, BankQuiz)
-        else [attempt.quiz.count, list(attempt.quiz.skills), list(attempt.quiz.difficulties), _MODE_CODES[attempt.quiz.mode]],
+        "q": attempt.quiz.quiz_id
+        if isinstance(attempt.quiz, BankQuiz)
+        else [
+            attempt.quiz.count,
+            list(attempt.quiz.skills),
+            list(attempt.quiz.difficulties),
+            _MODE_CODES[attempt.quiz.mode],
+        ],
         "m": _MODE_CODES[attempt.mode],
         "s": attempt.seed,
         "i": list(attempt.question_ids),
@@ -81,7 +88,9 @@ def _payload(token: str) -> dict[str, Any] | BadToken:
     if not isinstance(payload, dict):
         return damaged
     if payload.get("v") != VERSION:
-        return BadToken(f"the link was made by another version of the quiz (version {payload.get('v')!r}, expected {VERSION})")
+        return BadToken(
+            f"the link was made by another version of the quiz (version {payload.get('v')!r}, expected {VERSION})"
+        )
     return payload
 
 
@@ -125,8 +134,16 @@ def _attempt(payload: dict[str, Any], banks: Mapping[str, Bank]) -> Attempt:
     if len(set(ids)) != len(ids):
         raise _Bad("the link repeats a question")
     return Attempt(
-        bank_id=bank_id, quiz=quiz, mode=mode, seed=seed, question_ids=tuple(ids), orders=tuple(orders),
-        answers=tuple(given), grades=tuple(grades), position=position, retry=payload.get("r") == 1,
+        bank_id=bank_id,
+        quiz=quiz,
+        mode=mode,
+        seed=seed,
+        question_ids=tuple(ids),
+        orders=tuple(orders),
+        answers=tuple(given),
+        grades=tuple(grades),
+        position=position,
+        retry=payload.get("r") == 1,
     )
 
 
@@ -151,9 +168,15 @@ def _quiz(value: Any, bank: Bank) -> QuizRef:
         return BankQuiz(value)
     if isinstance(value, list) and len(value) == 4:
         count, skills, difficulties, mode = value
-        if (isinstance(count, int) and not isinstance(count, bool) and count >= 1
-                and isinstance(skills, list) and all(skill in bank.skills for skill in skills if isinstance(skill, str))
-                and all(isinstance(skill, str) for skill in skills)
-                and isinstance(difficulties, list) and all(level in DIFFICULTIES for level in difficulties)):
+        if (
+            isinstance(count, int)
+            and not isinstance(count, bool)
+            and count >= 1
+            and isinstance(skills, list)
+            and all(skill in bank.skills for skill in skills if isinstance(skill, str))
+            and all(isinstance(skill, str) for skill in skills)
+            and isinstance(difficulties, list)
+            and all(level in DIFFICULTIES for level in difficulties)
+        ):
             return CustomQuiz(count, tuple(skills), tuple(difficulties), _mode(mode))
     raise _Bad("the link's quiz is not one this bank can serve")

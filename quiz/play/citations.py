@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Bank, Cite
+from quiz.bank.model import Bank, Cite
 
 Owner = Literal["question", "claim"]
 CITED = "yellow"  # background colour of every cited passage
@@ -29,10 +29,18 @@ class CiteRef:
 
 def cites(bank: Bank, source_id: str) -> tuple[CiteRef, ...]:
     """Every cite of a source: served questions' first, in bank order, then claims'."""
-    found = [CiteRef("question", question.id, number, cite)
-             for question in bank.served() for number, cite in enumerate(question.cite) if cite.source == source_id]
-    found += [CiteRef("claim", claim.id, number, cite)
-              for claim in bank.claims.values() for number, cite in enumerate(claim.reports) if cite.source == source_id]
+    found = [
+        CiteRef("question", question.id, number, cite)
+        for question in bank.served()
+        for number, cite in enumerate(question.cite)
+        if cite.source == source_id
+    ]
+    found += [
+        CiteRef("claim", claim.id, number, cite)
+        for claim in bank.claims.values()
+        for number, cite in enumerate(claim.reports)
+        if cite.source == source_id
+    ]
     return tuple(found)
 
 

@@ -7,17 +7,17 @@ A path given by a user may be one bank folder or a folder of bank folders.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
-from .checks import check_bank
-from .errors import Issue
-from .model import TYPED_KEYS, Bank
-from . import parse as parse_module
-from .parse import parse, too_large
-from .structure import FileContent, check_file
+from quiz.bank import parse as parse_module
+from quiz.bank.checks import check_bank
+from quiz.bank.model import TYPED_KEYS, Bank
+from quiz.bank.parse import parse, too_large
+from quiz.bank.structure import FileContent, check_file
+from quiz.errors import Issue
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -42,8 +42,11 @@ class LoadResult:
 def bank_files(folder: Path) -> list[Path]:
     """The bank's YAML files: directly in the folder, and not links that lead out of it."""
     root = folder.resolve()
-    return sorted(path for path in folder.iterdir()
-                  if path.suffix in BANK_SUFFIXES and path.is_file() and path.resolve().parent == root)
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix in BANK_SUFFIXES and path.is_file() and path.resolve().parent == root
+    )
 
 
 def find_banks(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
@@ -55,13 +58,17 @@ def find_banks(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
         if not path.exists():
             issues.append(Issue(str(path), 0, 0, "", "no such file or folder"))
         elif path.is_file():
-            issues.append(Issue(str(path), 0, 0, "", "expected a bank folder, found a file", f"pass the folder: {path.parent}"))
+            issues.append(
+                Issue(str(path), 0, 0, "", "expected a bank folder, found a file", f"pass the folder: {path.parent}")
+            )
         elif bank_files(path):
             banks.append(path)
         else:
             found = sorted(child for child in path.iterdir() if child.is_dir() and bank_files(child))
             if not found:
-                issues.append(Issue(str(path), 0, 0, "", "no bank here: no .yaml files in this folder or its sub-folders"))
+                issues.append(
+                    Issue(str(path), 0, 0, "", "no bank here: no .yaml files in this folder or its sub-folders")
+                )
             banks.extend(found)
     return banks, issues
 
@@ -76,8 +83,18 @@ def load_bank(folder: str | Path, edited: tuple[Path, str] | None = None) -> Loa
     files = bank_files(folder)
     if edited is not None and edited[0] not in files:
         files = sorted([*files, edited[0]])
-    issues.extend(Issue(str(path), 0, 0, "", "this file is a link out of the bank folder: not read", "copy the file into the bank instead")
-                  for path in sorted(folder.glob("*.y*ml")) if path.suffix in BANK_SUFFIXES and path not in files and path.is_symlink())
+    issues.extend(
+        Issue(
+            str(path),
+            0,
+            0,
+            "",
+            "this file is a link out of the bank folder: not read",
+            "copy the file into the bank instead",
+        )
+        for path in sorted(folder.glob("*.y*ml"))
+        if path.suffix in BANK_SUFFIXES and path not in files and path.is_symlink()
+    )
     with _collector_paused():
         for path in files:
             content, found = read_file(path, edited[1] if edited is not None and path == edited[0] else None)
@@ -120,8 +137,10 @@ def read_text(path: Path) -> tuple[str, Issue | None]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
-        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
-        return "", Issue(file, line, column, "", f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8")
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
+        return "", Issue(
+            file, line, column, "", f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8"
+        )
 
 
 @contextmanager

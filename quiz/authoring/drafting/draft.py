@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
-from .checks import MAX_SOURCE_BYTES
-from .emit import Fields, Plain, item_lines
-from .errors import Issue
-from .ledger import Claim, ledger
-from .lexicon import STOPWORDS
-from .load import bank_files, load_bank, read_file
-from .model import slugify
-from .new import Refused, modeline, new_bank, unique_id, write_files
-from .schema import schema_text
-from .sentences import CREDIT, first_sentence
-from .templates import Drafting, claim_id, claim_note, claim_text, cite, for_claim, header
+from quiz.authoring.drafting.ledger import Claim, ledger
+from quiz.authoring.drafting.lexicon import STOPWORDS
+from quiz.authoring.drafting.sentences import CREDIT, first_sentence
+from quiz.authoring.drafting.templates import Drafting, cite, claim_id, claim_note, claim_text, for_claim, header
+from quiz.authoring.new import Refused, modeline, new_bank, unique_id, write_files
+from quiz.bank.checks import MAX_SOURCE_BYTES
+from quiz.bank.emit import Fields, Plain, item_lines
+from quiz.bank.load import bank_files, load_bank, read_file
+from quiz.bank.model import slugify
+from quiz.bank.schema import schema_text
+from quiz.errors import Issue
 
 _HEADER_LINES = 8
 
@@ -73,7 +73,9 @@ def read_article(path: Path) -> Article:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise Refused(f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the article as UTF-8 and try again") from None
+        raise Refused(
+            f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the article as UTF-8 and try again"
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise Refused(f"{path}: the article is empty")
@@ -119,25 +121,35 @@ def _title_and_id(article: Article) -> tuple[str, str]:
         return " ".join(stem_words).capitalize(), slugify(" ".join(stem_words), 50)
     sentence = first_sentence(article.text).split()
     opening = " ".join(sentence[:10]) + ("…" if len(sentence) > 10 else "")
-    key = [word for word in sentence if word.lower().strip(".,;:\"“”") not in STOPWORDS][:4]
+    key = [word for word in sentence if word.lower().strip('.,;:"“”') not in STOPWORDS][:4]
     return f"Untitled article opening “{opening.rstrip('.')}”", slugify(" ".join(key), 50)
 
 
 def _note(article: Article, meta: dict[str, str]) -> str:
-    unknown = [label for key, label in (("outlet", "outlet"), ("author", "author"), ("published", "publication date")) if key not in meta]
+    unknown = [
+        label
+        for key, label in (("outlet", "outlet"), ("author", "author"), ("published", "publication date"))
+        if key not in meta
+    ]
     known = [f"{key} ({meta[key]})" for key in ("outlet", "author", "published") if key in meta]
     note = f"Drafted by quiz draft from {article.path.name}, copied unedited."
     if known:
         note += f" Found in its first lines: {', '.join(known)}; check them."
     if unknown:
         note += f" Unknown: {', '.join(unknown)}; add them if you can find them, or say why they are unknown."
-    posts = [when for line in article.text.split("\n") if (match := CREDIT.match(line.strip())) and (when := _parse_date(match.group("date")))]
+    posts = [
+        when
+        for line in article.text.split("\n")
+        if (match := CREDIT.match(line.strip())) and (when := _parse_date(match.group("date")))
+    ]
     if posts:
         note += f" The latest embedded post is dated {max(posts).strftime('%B')} {max(posts).day}, {max(posts).year}, so the text was put together on or after that day."
     return note
 
 
-def plan_sources(articles: Sequence[Article], folder: Path, existing: dict[str, str], taken: set[str]) -> list[SourceEntry]:
+def plan_sources(
+    articles: Sequence[Article], folder: Path, existing: dict[str, str], taken: set[str]
+) -> list[SourceEntry]:
     """One source per article: reuse the bank's source when it has this very text, else a new id and file."""
     entries: list[SourceEntry] = []
     planned: dict[bytes, SourceEntry] = {}
@@ -154,7 +166,15 @@ def plan_sources(articles: Sequence[Article], folder: Path, existing: dict[str, 
             while (folder / "sources" / f"{source_id}.md").exists():
                 source_id = unique_id(wanted or "article", taken)
             meta = _metadata(article.text)
-            entry = SourceEntry(source_id, title, f"sources/{source_id}.md", _note(article, meta), meta.get("author", ""), meta.get("outlet", ""), meta.get("published", ""))
+            entry = SourceEntry(
+                source_id,
+                title,
+                f"sources/{source_id}.md",
+                _note(article, meta),
+                meta.get("author", ""),
+                meta.get("outlet", ""),
+                meta.get("published", ""),
+            )
         planned[article.data] = entry
         entries.append(entry)
     return entries
@@ -176,17 +196,34 @@ def _source_fields(entry: SourceEntry) -> Fields:
     return [*fields, ("kind", Plain("article")), ("note", entry.note)]
 
 
-def draft_text(line: str, articles: Sequence[Article], entries: Sequence[SourceEntry], claims: Sequence[Claim], taken: dict[str, set[str]]) -> tuple[str, int]:
+def draft_text(
+    line: str,
+    articles: Sequence[Article],
+    entries: Sequence[SourceEntry],
+    claims: Sequence[Claim],
+    taken: dict[str, set[str]],
+) -> tuple[str, int]:
     """The draft file: sources, claims and questions, as YAML text; and how many questions it holds."""
     sources = list(dict.fromkeys(entry.id for entry in entries))
     every = [found for claim in claims for found in (claim, *claim.asides)]
-    drafting = Drafting(sources, every, {entry.id: entry.published for entry in entries}, taken["questions"],
-                        [s for claim in every if claim.kind == "speech" for s in claim.statements])
-    origin = ", ".join(f"{article.path.name} ({drafting.article(entry.id)}: {entry.id})" for article, entry in zip(articles, entries))
-    out = [line, f"# Drafted by `quiz draft` from {origin}.",
-           "# A first draft from text heuristics, to review: keep the claims that are right, fix or delete the",
-           "# rest, correct each question and remove its `draft: true` (drafts are checked, never served).",
-           "# See docs/authoring.md.", ""]
+    drafting = Drafting(
+        sources,
+        every,
+        {entry.id: entry.published for entry in entries},
+        taken["questions"],
+        [s for claim in every if claim.kind == "speech" for s in claim.statements],
+    )
+    origin = ", ".join(
+        f"{article.path.name} ({drafting.article(entry.id)}: {entry.id})" for article, entry in zip(articles, entries)
+    )
+    out = [
+        line,
+        f"# Drafted by `quiz draft` from {origin}.",
+        "# A first draft from text heuristics, to review: keep the claims that are right, fix or delete the",
+        "# rest, correct each question and remove its `draft: true` (drafts are checked, never served).",
+        "# See docs/authoring.md.",
+        "",
+    ]
     new_sources = [entry for entry in dict.fromkeys(entries) if not entry.existing]
     if new_sources:
         out.append("sources:")
@@ -196,10 +233,15 @@ def draft_text(line: str, articles: Sequence[Article], entries: Sequence[SourceE
     questions: list[Fields] = []
     if claims:
         out.append("claims:")
-        for number, claim in enumerate(claims):
+        for _number, claim in enumerate(claims):
             cid = claim_id(claim, taken["claims"])
-            fields: Fields = [("id", Plain(cid)), ("claim", claim_text(claim)), ("status", Plain(claim.status)),
-                              ("reports", cite(claim.statements)), ("note", claim_note(claim, drafting))]
+            fields: Fields = [
+                ("id", Plain(cid)),
+                ("claim", claim_text(claim)),
+                ("status", Plain(claim.status)),
+                ("reports", cite(claim.statements)),
+                ("note", claim_note(claim, drafting)),
+            ]
             out += ["  # " + header(claim)] + item_lines(fields, 2) + [""]
             questions += for_claim(claim, cid, drafting)
             for aside in claim.asides:

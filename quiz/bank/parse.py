@@ -9,18 +9,18 @@ Bounded: file size, alias expansion and nesting depth are capped before they cos
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from .errors import Issue
-
 from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
+
+from quiz.errors import Issue
 
 
 class _PureParser(Reader, Scanner, Parser, Composer):
@@ -59,7 +59,7 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _NUMBER_START = frozenset("0123456789+-.")
 
 
-class _Loader(_Parser):  # type: ignore[misc, valid-type]
+class _Loader(_Parser):
     """The composer alone (no constructor), with YAML 1.2 core-schema tags."""
 
     def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool] | bool) -> str:
@@ -114,12 +114,22 @@ def parse(text: str, file: str, typed_keys: frozenset[str] = frozenset()) -> tup
         mark = exc.problem_mark or exc.context_mark
         line, col = position(text, mark.index) if mark else (1, 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return Parsed(None, None), [Issue(file, line, col, "", f"invalid YAML: {message}", _yaml_hint(message, text, line, col))]
+        return Parsed(None, None), [
+            Issue(file, line, col, "", f"invalid YAML: {message}", _yaml_hint(message, text, line, col))
+        ]
     except yaml.reader.ReaderError as exc:
         line, col = position(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return Parsed(None, None), [Issue(file, line, col, "", f"invalid YAML: character U+{code:04X} is not allowed in YAML",
-                                          "remove the control character")]
+        return Parsed(None, None), [
+            Issue(
+                file,
+                line,
+                col,
+                "",
+                f"invalid YAML: character U+{code:04X} is not allowed in YAML",
+                "remove the control character",
+            )
+        ]
     except yaml.YAMLError as exc:
         return Parsed(None, None), [Issue(file, 1, 1, "", f"invalid YAML: {exc}")]
     except RecursionError:
@@ -219,7 +229,7 @@ def too_large(file: str, limit: int) -> Issue:
 
 def _yaml_hint(message: str, text: str, line: int, col: int) -> str:
     lines = text.split("\n")
-    here = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
+    here = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
     if here == "\t" or "'\\t'" in message:
         return "YAML indents with spaces, not tabs"
     if "mapping values are not allowed" in message:
@@ -250,12 +260,24 @@ class _Builder:
     def build(self, node: Node, depth: int, typed: bool) -> Any:
         self.budget -= 1
         if self.budget < 0:
-            raise _Abort(self._issue(node, f"the document expands to more than {MAX_VALUES:,} values (aliases repeated too deeply?)", "avoid anchors and aliases that repeat large parts"))
+            raise _Abort(
+                self._issue(
+                    node,
+                    f"the document expands to more than {MAX_VALUES:,} values (aliases repeated too deeply?)",
+                    "avoid anchors and aliases that repeat large parts",
+                )
+            )
         if depth > MAX_DEPTH:
             raise _Abort(self._issue(node, f"nesting is deeper than the limit of {MAX_DEPTH} levels"))
         tag = node.tag
         if not tag.startswith("?"):
-            self.issues.append(self._issue(node, f"tags are not allowed, found {tag!r}", "remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings"))
+            self.issues.append(
+                self._issue(
+                    node,
+                    f"tags are not allowed, found {tag!r}",
+                    "remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings",
+                )
+            )
             return None
         if tag == _MAP:
             return self._mapping(node, depth)  # type: ignore[arg-type]
@@ -282,7 +304,13 @@ class _Builder:
             key = key_node.value
             if key in seen:
                 first = seen[key].start_mark
-                self.issues.append(self._issue(key_node, f"key {key!r} is repeated (first at line {first.line + 1})", "remove one of them; YAML would silently keep only the last"))
+                self.issues.append(
+                    self._issue(
+                        key_node,
+                        f"key {key!r} is repeated (first at line {first.line + 1})",
+                        "remove one of them; YAML would silently keep only the last",
+                    )
+                )
                 continue
             seen[key] = key_node
             result[key] = self.build(value_node, depth + 1, key in self.typed_keys)

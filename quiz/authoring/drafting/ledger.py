@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
 
-from .extract import Statement, content_lemmas, dates_conflict, find_statements, words
-from .lexicon import GENERIC_REFERENCE, INCOMPATIBLE, MONTHS, RATING, STOPWORDS, WEEKDAYS
-from .sentences import Sentence, article_sentences
+from quiz.authoring.drafting.extract import Statement, content_lemmas, dates_conflict, find_statements, words
+from quiz.authoring.drafting.lexicon import GENERIC_REFERENCE, INCOMPATIBLE, MONTHS, RATING, STOPWORDS, WEEKDAYS
+from quiz.authoring.drafting.sentences import Sentence, article_sentences
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Claim:
     topic: str = ""
     # One-passage claims whose passage this claim already reports: not separate ledger entries,
     # but their questions (who counted, which date) are still worth drafting under this claim.
-    asides: tuple["Claim", ...] = ()
+    asides: tuple[Claim, ...] = ()
 
 
 def ledger(articles: Sequence[tuple[str, str]], unsourced_per_article: int = 3) -> list[Claim]:
@@ -46,11 +46,22 @@ def ledger(articles: Sequence[tuple[str, str]], unsourced_per_article: int = 3) 
     for source, _ in articles:
         mine = [s for s in statements if s.kind == "unsourced" and s.sentence.source == source]
         best = sorted(mine, key=lambda s: (-int(s.norm), s.sentence.number))[:unsourced_per_article]
-        claims += [Claim("unsourced", "unsupported", (s,), s.value) for s in sorted(best, key=lambda s: s.sentence.number)]
+        claims += [
+            Claim("unsourced", "unsupported", (s,), s.value) for s in sorted(best, key=lambda s: s.sentence.number)
+        ]
     order = {"conflicting": 0, "consistent": 1, "unsupported": 2}
     position = {source: number for number, (source, _) in enumerate(articles)}
-    return _fold(sorted(claims, key=lambda claim: (order[claim.status], claim.kind == "speech" or claim.kind == "post",
-                                                   position[claim.statements[0].sentence.source], claim.statements[0].sentence.number)))
+    return _fold(
+        sorted(
+            claims,
+            key=lambda claim: (
+                order[claim.status],
+                claim.kind == "speech" or claim.kind == "post",
+                position[claim.statements[0].sentence.source],
+                claim.statements[0].sentence.number,
+            ),
+        )
+    )
 
 
 def _fold(claims: list[Claim]) -> list[Claim]:
@@ -72,7 +83,9 @@ def _fold(claims: list[Claim]) -> list[Claim]:
 
 def _frequent_lemmas(sentences: Sequence[Sentence]) -> frozenset[str]:
     """Words in so many sentences that sharing them says nothing (the film, the company)."""
-    counts = Counter(word for sentence in sentences if sentence.role == "text" for word in content_lemmas(sentence.text))
+    counts = Counter(
+        word for sentence in sentences if sentence.role == "text" for word in content_lemmas(sentence.text)
+    )
     total = sum(sentence.role == "text" for sentence in sentences)
     return frozenset(word for word, count in counts.items() if count > max(3, 0.15 * total))
 
@@ -85,7 +98,9 @@ def _union(items: Sequence[Statement], same: Callable[[Statement, Statement], bo
     for item in items:
         joined = [group for group in groups if any(same(item, other) for other in group)]
         merged = [item] + [member for group in joined for member in group]
-        groups = [group for group in groups if group not in joined] + [sorted(merged, key=lambda member: order[id(member)])]
+        groups = [group for group in groups if group not in joined] + [
+            sorted(merged, key=lambda member: order[id(member)])
+        ]
     return sorted(groups, key=lambda group: order[id(group[0])])
 
 
@@ -114,7 +129,9 @@ def _is_large(norm: str) -> bool:
 def _group_dates(statements: Sequence[Statement], frequent: frozenset[str]) -> list[Claim]:
     def same(a: Statement, b: Statement) -> bool:
         shared = (a.keys - frequent) & (b.keys - frequent)
-        return a.sentence != b.sentence and (len(shared) >= 3 or (len(shared) >= 2 and len(shared) * 2 >= min(len(a.keys), len(b.keys))))
+        return a.sentence != b.sentence and (
+            len(shared) >= 3 or (len(shared) >= 2 and len(shared) * 2 >= min(len(a.keys), len(b.keys)))
+        )
 
     claims = []
     for group in _union(statements, same):
@@ -132,10 +149,20 @@ def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]
     """Kinds and ratings of the same work: the title named in the sentence, or the articles' main
     title when the sentence says only "the film"."""
     lowercase = {word for sentence in sentences for word in words(sentence.text) if word.islower()}
+
     def names(statement: Statement) -> list[str]:
-        found = [word for word in words(statement.sentence.text) if word[0].isupper() and word.lower() not in lowercase
-                 and word.lower() not in STOPWORDS and word not in MONTHS and word not in WEEKDAYS and not RATING.fullmatch(word)]
+        found = [
+            word
+            for word in words(statement.sentence.text)
+            if word[0].isupper()
+            and word.lower() not in lowercase
+            and word.lower() not in STOPWORDS
+            and word not in MONTHS
+            and word not in WEEKDAYS
+            and not RATING.fullmatch(word)
+        ]
         return list(dict.fromkeys(found))
+
     counts = Counter(name for statement in statements for name in names(statement))
     main = counts.most_common(1)[0][0] if counts else "the work"
     claims = []
@@ -153,7 +180,13 @@ def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]
         for title, group in by_title.items():
             if kind == "label":
                 families = [set(statement.norm.split()) for statement in group]
-                conflict = any(x in a and y in b or y in a and x in b for a in families for b in families for x, y in INCOMPATIBLE if a is not b)
+                conflict = any(
+                    x in a and y in b or y in a and x in b
+                    for a in families
+                    for b in families
+                    for x, y in INCOMPATIBLE
+                    if a is not b
+                )
             else:
                 conflict = len({statement.norm for statement in group}) > 1
             if len(group) >= 2:
@@ -165,7 +198,8 @@ def _group_speech(statements: Sequence[Statement], frequent: frozenset[str]) -> 
     def same(a: Statement, b: Statement) -> bool:
         mine, theirs = content_lemmas(a.subject), content_lemmas(b.subject)
         said = mine & theirs  # the same words reported in two articles: frequent words count here
-        return bool(a.keys & b.keys) or (a.sentence.source != b.sentence.source and len(said) >= 4 and 2 * len(said) >= min(len(mine), len(theirs)))
+        return bool(a.keys & b.keys) or (
+            a.sentence.source != b.sentence.source and len(said) >= 4 and 2 * len(said) >= min(len(mine), len(theirs))
+        )
 
     return [Claim("speech", "consistent", tuple(group), group[0].value) for group in _union(statements, same)]
-

@@ -8,15 +8,16 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.nodes import Node
 
-from .errors import Issue, Severity
-from .model import LIST_KEYS, QUESTION_TYPES, BankFile, BankInfo, Claim, Question, Quiz, Skill, Source, slugify
-from .parse import walk
+from quiz.bank.model import LIST_KEYS, QUESTION_TYPES, BankFile, BankInfo, Claim, Question, Quiz, Skill, Source, slugify
+from quiz.bank.parse import walk
+from quiz.errors import Issue, Severity
 
 _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "skills": TypeAdapter(Skill),
@@ -86,18 +87,27 @@ def _raw_ids(value: Any) -> dict[str, set[str]]:
         for key in LIST_KEYS:
             entries = value.get(key)
             if isinstance(entries, list):
-                ids[key] = {entry["id"] for entry in entries if isinstance(entry, dict) and isinstance(entry.get("id"), str)}
+                ids[key] = {
+                    entry["id"] for entry in entries if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+                }
     return ids
 
 
 # ---------------------------------------------------------------- locating
+
 
 def clean_loc(value: Any, loc: Sequence[Any]) -> tuple[Any, ...]:
     """Drop the union tags pydantic puts in a location (``questions, 3, 'single', 'choices'``)."""
     out: list[Any] = []
     current = value
     for part in loc:
-        if isinstance(current, dict) and isinstance(part, str) and part not in current and part == current.get("type") and part in QUESTION_TYPES:
+        if (
+            isinstance(current, dict)
+            and isinstance(part, str)
+            and part not in current
+            and part == current.get("type")
+            and part in QUESTION_TYPES
+        ):
             continue
         out.append(part)
         if isinstance(current, dict) and isinstance(part, str):
@@ -135,13 +145,22 @@ def locate(file: str, root: Node | None, loc: Sequence[Any], *, at_key: bool = F
     return best.start_mark.line + 1, best.start_mark.column + 1
 
 
-def issue_at(file: str, value: Any, root: Node | None, loc: Sequence[Any], message: str, hint: str = "",
-             severity: Severity = Severity.ERROR, at_key: bool = False) -> Issue:
+def issue_at(
+    file: str,
+    value: Any,
+    root: Node | None,
+    loc: Sequence[Any],
+    message: str,
+    hint: str = "",
+    severity: Severity = Severity.ERROR,
+    at_key: bool = False,
+) -> Issue:
     line, col = locate(file, root, loc, at_key=at_key)
     return Issue(file, line, col, display_path(value, loc), message, hint, severity)
 
 
 # ---------------------------------------------------------------- messages
+
 
 def to_issues(file: str, value: Any, root: Node | None, errors: Sequence[Any]) -> list[Issue]:
     return [issue for issue in (to_issue(file, value, root, error) for error in errors) if issue is not None]
@@ -166,14 +185,18 @@ def _message(kind: str, error: Any, value: Any, loc: tuple[Any, ...], found: Any
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         allowed = sorted(_fields_at(value, loc[:-1]))
-        return f"unknown key {key!r}", _did_you_mean(str(key), allowed) or (f"allowed keys: {', '.join(allowed)}" if allowed else "")
+        return f"unknown key {key!r}", _did_you_mean(str(key), allowed) or (
+            f"allowed keys: {', '.join(allowed)}" if allowed else ""
+        )
     if kind == "missing":
         return f"missing required key {loc[-1]!r}" if loc else "missing value", ""
     if kind == "union_tag_not_found":
         return "missing required key 'type'", f"one of: {', '.join(QUESTION_TYPES)}"
     if kind == "union_tag_invalid":
         tag = ctx.get("tag", found)
-        return f"unknown question type {tag!r}", _did_you_mean(str(tag), QUESTION_TYPES) or f"one of: {', '.join(QUESTION_TYPES)}"
+        return f"unknown question type {tag!r}", _did_you_mean(
+            str(tag), QUESTION_TYPES
+        ) or f"one of: {', '.join(QUESTION_TYPES)}"
     if kind == "bool_type":
         hint = "only true and false are booleans"
         if isinstance(found, str) and found.lower() in ("yes", "on", "y", "true"):
@@ -189,7 +212,10 @@ def _message(kind: str, error: Any, value: Any, loc: tuple[Any, ...], found: Any
         pattern = str(ctx.get("pattern", ""))
         if "https?" in pattern:
             return f"expected an http or https URL, found {_show(found)}", "a link must start with http:// or https://"
-        return f"expected a slug (lowercase letters, digits and hyphens), found {_show(found)}", f"try {slugify(found)!r}" if isinstance(found, str) and slugify(found) else ""
+        return (
+            f"expected a slug (lowercase letters, digits and hyphens), found {_show(found)}",
+            f"try {slugify(found)!r}" if isinstance(found, str) and slugify(found) else "",
+        )
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
@@ -198,7 +224,10 @@ def _message(kind: str, error: Any, value: Any, loc: tuple[Any, ...], found: Any
         return f"expected a list, found {_show(found)}", "write items on lines starting with '- ', or [a, b]"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if not loc:
-            return f"a bank file must be a mapping of keys ({', '.join(('bank',) + LIST_KEYS)}), found {_show(found)}", ""
+            return (
+                f"a bank file must be a mapping of keys ({', '.join(('bank',) + LIST_KEYS)}), found {_show(found)}",
+                "",
+            )
         return f"expected a mapping of keys, found {_show(found)}", ""
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s), found {ctx.get('actual_length', 0)}", ""

@@ -12,14 +12,21 @@ every item, in the learner's order, for order.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, Sequence, Union
+from typing import Literal, Union
 
-from . import markup
-from .model import (
-    VERDICT_LABELS, Bank, ClaimCheckQuestion, MultipleQuestion, OrderQuestion, Question,
-    SingleQuestion, TrueFalseQuestion,
+from quiz.bank.model import (
+    VERDICT_LABELS,
+    Bank,
+    ClaimCheckQuestion,
+    MultipleQuestion,
+    OrderQuestion,
+    Question,
+    SingleQuestion,
+    TrueFalseQuestion,
 )
+from quiz.ui import markup
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
@@ -38,7 +45,7 @@ class BankQuiz:
 
 @dataclass(frozen=True)
 class CustomQuiz:
-    """"Build your own": draw ``count`` questions sharing any of ``skills`` at one of ``difficulties``."""
+    """ "Build your own": draw ``count`` questions sharing any of ``skills`` at one of ``difficulties``."""
 
     count: int
     skills: tuple[str, ...] = ()
@@ -106,6 +113,7 @@ class Score:
 
 # ---------------------------------------------------------------- questions
 
+
 def options(question: Question) -> tuple[str, ...]:
     """What a learner picks from, in the bank's order (author Markdown for choices and items)."""
     if isinstance(question, (SingleQuestion, MultipleQuestion)):
@@ -162,8 +170,10 @@ def grade_summary(question: Question, result: Grade) -> str:
     if result.correct:
         return "Right!"
     if isinstance(question, MultipleQuestion):
-        return (f"Not quite: {markup.count(len(result.picked_right), 'right pick')}, "
-                f"{markup.count(len(result.picked_wrong), 'wrong pick')}, {markup.count(len(result.missed), 'right answer')} missed.")
+        return (
+            f"Not quite: {markup.count(len(result.picked_right), 'right pick')}, "
+            f"{markup.count(len(result.picked_wrong), 'wrong pick')}, {markup.count(len(result.missed), 'right answer')} missed."
+        )
     if isinstance(question, OrderQuestion):
         return f"Not quite: {sum(result.positions)} of {len(result.positions)} in the right place."
     return "Not quite."
@@ -193,10 +203,12 @@ def shown_order(question: Question, seed: int) -> Answer:
 
 # ---------------------------------------------------------------- drawing
 
+
 def pool(bank: Bank, skills: Sequence[str] = (), difficulties: Sequence[str] = ()) -> tuple[Question, ...]:
     """Served questions that share any of ``skills`` and have one of ``difficulties`` (empty = any)."""
     return tuple(
-        question for question in bank.served()
+        question
+        for question in bank.served()
         if (not skills or set(question.skills) & set(skills))
         and (not difficulties or question.difficulty in difficulties)
     )
@@ -253,6 +265,7 @@ def _attempt(bank: Bank, quiz: QuizRef, mode: Mode, seed: int, question_ids: Seq
 
 # ---------------------------------------------------------------- answering
 
+
 def current(attempt: Attempt, bank: Bank) -> Question:
     """The question on screen."""
     if attempt.finished:
@@ -282,10 +295,11 @@ def advance(attempt: Attempt) -> Attempt:
 
 
 def _put(values: tuple, index: int, value: object) -> tuple:
-    return values[:index] + (value,) + values[index + 1:]
+    return values[:index] + (value,) + values[index + 1 :]
 
 
 # ---------------------------------------------------------------- after
+
 
 def score(attempt: Attempt, bank: Bank) -> Score:
     """Right answers overall and per skill (skills in the bank's order); unanswered counts as wrong."""
@@ -299,7 +313,9 @@ def score(attempt: Attempt, bank: Bank) -> Score:
     order = list(bank.skills)
     skills = tuple(
         SkillScore(skill, bank.skills[skill].title if skill in bank.skills else skill, right, total)
-        for skill, (right, total) in sorted(tally.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+        for skill, (right, total) in sorted(
+            tally.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
+        )
     )
     right = sum(1 for result in attempt.grades if result is not None and result.correct)
     return Score(right, attempt.size, skills)
@@ -307,8 +323,11 @@ def score(attempt: Attempt, bank: Bank) -> Score:
 
 def missed(attempt: Attempt) -> tuple[str, ...]:
     """The questions not answered right, in the order they were shown."""
-    return tuple(question_id for question_id, result in zip(attempt.question_ids, attempt.grades)
-                 if result is None or not result.correct)
+    return tuple(
+        question_id
+        for question_id, result in zip(attempt.question_ids, attempt.grades)
+        if result is None or not result.correct
+    )
 
 
 def retry_missed(attempt: Attempt, bank: Bank, seed: int) -> Attempt:
@@ -331,4 +350,3 @@ def can_restart(attempt: Attempt, bank: Bank) -> bool:
 def restart(attempt: Attempt, bank: Bank, seed: int) -> Attempt:
     """The same quiz again, drawn and ordered by a new seed."""
     return start(bank, attempt.quiz, seed)
-

@@ -21,8 +21,10 @@ _ENDS_UNIT = re.compile(r"""(?:[.!?:…"”’)\]]|(?:https?://|pic\.twitter\.co
 # it opens with a mention, or when it is nothing but hashtags. A hashtag inside narration is not enough.
 _SOCIAL = re.compile(r"https?://t\.co/|pic\.twitter\.com/|^\.?@\w|^(?:#\w+\s*)+$")
 _TERMINAL = re.compile(r"""[.!?…]+["”’')\]]*""")
-_ABBREVIATIONS = frozenset("""mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt no vs etc inc ltd co corp
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx dept est fig al e.g i.e u.s u.k a.m p.m""".split())
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt no vs etc inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx dept est fig al e.g i.e u.s u.k a.m p.m""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,13 @@ def _units(paragraph: str) -> list[str]:
 
 
 def _soft_wrap(previous: str, line: str) -> bool:
-    return not (_ENDS_UNIT.search(previous) or CREDIT.match(previous) or CREDIT.match(line)
-                or _MARKER.match(line) or previous.startswith("#"))
+    return not (
+        _ENDS_UNIT.search(previous)
+        or CREDIT.match(previous)
+        or CREDIT.match(line)
+        or _MARKER.match(line)
+        or previous.startswith("#")
+    )
 
 
 def split_sentences(unit: str) -> list[str]:
@@ -79,9 +86,13 @@ def split_sentences(unit: str) -> list[str]:
         following = rest[1]
         if not (following.isupper() or following.isdigit() or following in "\"“‘'([#@"):
             continue
-        before = unit[start:match.start()]
+        before = unit[start : match.start()]
         word = re.search(r"([\w.]+)$", before)
-        if match.group().startswith(".") and word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
+        if (
+            match.group().startswith(".")
+            and word
+            and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
+        ):
             continue
         head = unit[:end]
         if (straight_balanced and head.count('"') % 2) or (curly_balanced and head.count("“") > head.count("”")):

@@ -4,18 +4,29 @@ source files, and every quote proven against its source. Each finding is an Issu
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from .errors import Issue, Severity
-from .model import (
-    BUILTIN_SKILLS, Bank, BankInfo, ChoiceQuestion, Cite, MultipleQuestion, OrderQuestion,
-    Question, Quiz, SingleQuestion, Skill, Source,
+from quiz.bank.model import (
+    BUILTIN_SKILLS,
+    Bank,
+    BankInfo,
+    ChoiceQuestion,
+    Cite,
+    MultipleQuestion,
+    OrderQuestion,
+    Question,
+    Quiz,
+    SingleQuestion,
+    Skill,
+    Source,
 )
-from .quotes import SourceText
-from .structure import FileContent, issue_at
+from quiz.bank.quotes import SourceText
+from quiz.bank.structure import FileContent, issue_at
+from quiz.errors import Issue, Severity
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 WARNING = Severity.WARNING
@@ -29,8 +40,24 @@ class Site:
     key: str
     index: int
 
-    def issue(self, loc: Sequence[Any], message: str, hint: str = "", severity: Severity = Severity.ERROR, at_key: bool = False) -> Issue:
-        return issue_at(self.content.file, self.content.value, self.content.root, (self.key, self.index, *loc), message, hint, severity, at_key)
+    def issue(
+        self,
+        loc: Sequence[Any],
+        message: str,
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
+        at_key: bool = False,
+    ) -> Issue:
+        return issue_at(
+            self.content.file,
+            self.content.value,
+            self.content.root,
+            (self.key, self.index, *loc),
+            message,
+            hint,
+            severity,
+            at_key,
+        )
 
     def where(self) -> str:
         issue = self.issue((), "")
@@ -41,20 +68,28 @@ def check_bank(folder: Path, contents: Sequence[FileContent]) -> tuple[Bank | No
     """Check the files of one bank together; return the frozen bank only when nothing is wrong."""
     issues: list[Issue] = []
     info = _bank_info(folder, contents, issues)
-    items = {key: [(model, Site(content, key, index)) for content in contents for model, index in content.items[key]]
-             for key in ("skills", "sources", "claims", "questions", "quizzes")}
+    items = {
+        key: [(model, Site(content, key, index)) for content in contents for model, index in content.items[key]]
+        for key in ("skills", "sources", "claims", "questions", "quizzes")
+    }
     known = {key: {item_id for content in contents for item_id in content.raw_ids[key]} for key in items}
 
     skills: dict[str, Skill] = {skill.id: skill for skill in BUILTIN_SKILLS}
     for skill, site in _unique(items["skills"], "skill", issues):
         if skill.id in skills:
-            issues.append(site.issue(("id",), f"skill {skill.id!r} is built in", "use it without defining it, or choose another id"))
+            issues.append(
+                site.issue(
+                    ("id",), f"skill {skill.id!r} is built in", "use it without defining it, or choose another id"
+                )
+            )
         else:
             skills[skill.id] = skill
     known["skills"] |= set(skills)
 
     sources = _unique(items["sources"], "source", issues)
-    texts = {source.id: text for source, site in sources if (text := _read_source(folder, source, site, issues)) is not None}
+    texts = {
+        source.id: text for source, site in sources if (text := _read_source(folder, source, site, issues)) is not None
+    }
     claims = _unique(items["claims"], "claim", issues)
     questions = _unique(items["questions"], "question", issues)
     quizzes = _unique(items["quizzes"], "quiz", issues)
@@ -86,17 +121,40 @@ def check_bank(folder: Path, contents: Sequence[FileContent]) -> tuple[Bank | No
 
 
 def _bank_info(folder: Path, contents: Sequence[FileContent], issues: list[Issue]) -> BankInfo | None:
-    having = [content for content in contents if content.bank is not None or (isinstance(content.value, dict) and "bank" in content.value)]
+    having = [
+        content
+        for content in contents
+        if content.bank is not None or (isinstance(content.value, dict) and "bank" in content.value)
+    ]
     if not having:
         if not all(content.readable for content in contents):
             return None  # the section may well be in the file that could not be read: its error says enough
         file = contents[0].file if contents else str(folder)
-        issues.append(Issue(file, 1, 1, "", "no file of this bank has a 'bank:' section", "add 'bank: {id: ..., title: ...}' to one file, usually bank.yaml"))
+        issues.append(
+            Issue(
+                file,
+                1,
+                1,
+                "",
+                "no file of this bank has a 'bank:' section",
+                "add 'bank: {id: ..., title: ...}' to one file, usually bank.yaml",
+            )
+        )
         return None
     first = having[0]
     for other in having[1:]:
         here = issue_at(first.file, first.value, first.root, ("bank",), "", at_key=True)
-        issues.append(issue_at(other.file, other.value, other.root, ("bank",), f"a second 'bank:' section (the first is at {here.file}:{here.line})", "a bank has exactly one 'bank:' section", at_key=True))
+        issues.append(
+            issue_at(
+                other.file,
+                other.value,
+                other.root,
+                ("bank",),
+                f"a second 'bank:' section (the first is at {here.file}:{here.line})",
+                "a bank has exactly one 'bank:' section",
+                at_key=True,
+            )
+        )
     return first.bank
 
 
@@ -106,7 +164,13 @@ def _unique(entries: Iterable[tuple[Any, Site]], kind: str, issues: list[Issue])
     kept: list[tuple[Any, Site]] = []
     for item, site in entries:
         if item.id in first:
-            issues.append(site.issue(("id",), f"duplicate {kind} id {item.id!r} (first defined at {first[item.id].where()})", f"{kind} ids must be unique across the bank's files"))
+            issues.append(
+                site.issue(
+                    ("id",),
+                    f"duplicate {kind} id {item.id!r} (first defined at {first[item.id].where()})",
+                    f"{kind} ids must be unique across the bank's files",
+                )
+            )
             continue
         first[item.id] = site
         kept.append((item, site))
@@ -132,7 +196,10 @@ def read_source(folder: Path, file: str) -> tuple[SourceText | None, tuple[str, 
         root = folder.resolve()
         path = (folder / relative).resolve()
         if ".." in relative.parts or not path.is_relative_to(root):
-            return None, (f"source file {file!r} is outside the bank folder", "keep source texts inside the bank, e.g. sources/NAME.md")
+            return None, (
+                f"source file {file!r} is outside the bank folder",
+                "keep source texts inside the bank, e.g. sources/NAME.md",
+            )
         if not path.exists():
             return None, (f"source file {file!r} does not exist", f"looked for {folder / relative}")
         if not path.is_file():
@@ -163,7 +230,13 @@ class _References:
         if item_id in self.known[kind]:
             return True
         close = difflib.get_close_matches(item_id, sorted(self.known[kind]), n=1, cutoff=0.6)
-        self.issues.append(site.issue(loc, f"unknown {label} {item_id!r}", f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(self.known[kind])) or 'none'}"))
+        self.issues.append(
+            site.issue(
+                loc,
+                f"unknown {label} {item_id!r}",
+                f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(self.known[kind])) or 'none'}",
+            )
+        )
         return False
 
     def cite(self, cite: Cite, site: Site, loc: Sequence[Any]) -> None:
@@ -173,7 +246,11 @@ class _References:
         if text is None or text.contains(cite.quote):
             return  # an unreadable source is reported once, at the source
         passage = text.closest(cite.quote)
-        hint = f'closest passage, line {passage.line}: "{passage.text}"' if passage else "copy the words exactly from the source; elide with ... or [...]"
+        hint = (
+            f'closest passage, line {passage.line}: "{passage.text}"'
+            if passage
+            else "copy the words exactly from the source; elide with ... or [...]"
+        )
         self.issues.append(site.issue((*loc, "quote"), f"quote not found in source {cite.source!r}", hint))
 
 
@@ -189,22 +266,48 @@ def _check_question(question: Question, site: Site, refs: _References, issues: l
     if isinstance(question, OrderQuestion):
         _no_repeats(question.items, site, "items", "item", issues)
     if question.draft:
-        issues.append(site.issue(("draft",), "draft: checked, but never served in a quiz", "remove 'draft: true' once the question is reviewed", WARNING))
+        issues.append(
+            site.issue(
+                ("draft",),
+                "draft: checked, but never served in a quiz",
+                "remove 'draft: true' once the question is reviewed",
+                WARNING,
+            )
+        )
 
 
 def _check_choices(question: ChoiceQuestion, site: Site, issues: list[Issue]) -> None:
     right = [choice for choice in question.choices if choice.correct]
     if isinstance(question, SingleQuestion) and len(right) != 1:
-        issues.append(site.issue(("choices",), f"a single-answer question needs exactly one choice with 'correct: true', found {len(right)}", "use type: multiple for several right answers"))
+        issues.append(
+            site.issue(
+                ("choices",),
+                f"a single-answer question needs exactly one choice with 'correct: true', found {len(right)}",
+                "use type: multiple for several right answers",
+            )
+        )
     if isinstance(question, MultipleQuestion) and not right:
-        issues.append(site.issue(("choices",), "a multiple-answer question needs at least one choice with 'correct: true', found none"))
+        issues.append(
+            site.issue(
+                ("choices",), "a multiple-answer question needs at least one choice with 'correct: true', found none"
+            )
+        )
     _no_repeats([choice.text for choice in question.choices], site, "choices", "choice", issues, field="text")
     for number, choice in enumerate(question.choices):
         if not choice.correct and not choice.feedback.strip():
-            issues.append(site.issue(("choices", number), "wrong choice without feedback", "say why a learner might pick it, and why it is wrong", WARNING))
+            issues.append(
+                site.issue(
+                    ("choices", number),
+                    "wrong choice without feedback",
+                    "say why a learner might pick it, and why it is wrong",
+                    WARNING,
+                )
+            )
 
 
-def _no_repeats(texts: Sequence[str], site: Site, key: str, label: str, issues: list[Issue], field: str | None = None) -> None:
+def _no_repeats(
+    texts: Sequence[str], site: Site, key: str, label: str, issues: list[Issue], field: str | None = None
+) -> None:
     seen: set[str] = set()
     for number, text in enumerate(texts):
         if text in seen:
@@ -213,7 +316,9 @@ def _no_repeats(texts: Sequence[str], site: Site, key: str, label: str, issues: 
         seen.add(text)
 
 
-def _check_quiz(quiz: Quiz, site: Site, served: list[Question], by_id: dict[str, Question], refs: _References, issues: list[Issue]) -> None:
+def _check_quiz(
+    quiz: Quiz, site: Site, served: list[Question], by_id: dict[str, Question], refs: _References, issues: list[Issue]
+) -> None:
     for number, skill in enumerate(quiz.skills):
         refs.exists("skills", skill, site, ("skills", number), "skill")
     if quiz.questions is None and quiz.pick is None:
@@ -224,17 +329,44 @@ def _check_quiz(quiz: Quiz, site: Site, served: list[Question], by_id: dict[str,
         return
     if quiz.questions is not None:
         if quiz.skills or quiz.difficulty:
-            issues.append(site.issue(("questions",), "filters ('skills', 'difficulty') apply only with 'pick'", "remove the filters, or draw with 'pick'", WARNING, at_key=True))
+            issues.append(
+                site.issue(
+                    ("questions",),
+                    "filters ('skills', 'difficulty') apply only with 'pick'",
+                    "remove the filters, or draw with 'pick'",
+                    WARNING,
+                    at_key=True,
+                )
+            )
         if not quiz.questions:
             issues.append(site.issue(("questions",), "the list of questions is empty"))
         _no_repeats(quiz.questions, site, "questions", "question", issues)
         for number, question_id in enumerate(quiz.questions):
-            if refs.exists("questions", question_id, site, ("questions", number), "question") and question_id in by_id and by_id[question_id].draft:
-                issues.append(site.issue(("questions", number), f"question {question_id!r} is a draft: the quiz will skip it", severity=WARNING))
+            if (
+                refs.exists("questions", question_id, site, ("questions", number), "question")
+                and question_id in by_id
+                and by_id[question_id].draft
+            ):
+                issues.append(
+                    site.issue(
+                        ("questions", number),
+                        f"question {question_id!r} is a draft: the quiz will skip it",
+                        severity=WARNING,
+                    )
+                )
         return
-    pool = [question for question in served
-            if (not quiz.skills or set(question.skills) & set(quiz.skills))
-            and (not quiz.difficulty or question.difficulty in quiz.difficulty)]
+    pool = [
+        question
+        for question in served
+        if (not quiz.skills or set(question.skills) & set(quiz.skills))
+        and (not quiz.difficulty or question.difficulty in quiz.difficulty)
+    ]
     assert quiz.pick is not None
     if quiz.pick > len(pool):
-        issues.append(site.issue(("pick",), f"pick {quiz.pick}, but the filters offer only {len(pool)} question(s)", "lower 'pick' or widen 'skills'/'difficulty'"))
+        issues.append(
+            site.issue(
+                ("pick",),
+                f"pick {quiz.pick}, but the filters offer only {len(pool)} question(s)",
+                "lower 'pick' or widen 'skills'/'difficulty'",
+            )
+        )

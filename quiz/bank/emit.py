@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Sequence, Union
+from collections.abc import Sequence
+from typing import Union
 
 # Characters that JSON leaves alone but YAML does not read back as themselves: C1 controls (NEL
 # is a YAML line break), the Unicode line and paragraph separators, the byte-order mark, non-characters.
@@ -28,7 +29,7 @@ class Comment(str):
 # A value is text, a keyword, true/false, a list of keywords (written [a, b]), a list of texts,
 # or a list of mappings (both written as block lists).
 Value = Union[str, bool, Sequence[str], Sequence["Fields"]]
-Fields = list[Union[tuple[str, "Value"], Comment]]
+Fields = list[tuple[str, "Value"] | Comment]
 
 
 def text(value: str) -> str:
@@ -75,6 +76,6 @@ def item_lines(fields: Fields, indent: int) -> list[str]:
     lines = mapping(fields, indent + 2)
     for number, line in enumerate(lines):
         if not line.lstrip().startswith("#"):
-            lines[number] = " " * indent + "- " + line[indent + 2:]
+            lines[number] = " " * indent + "- " + line[indent + 2 :]
             break
     return lines

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .checks import read_source
-from .emit import Comment, Fields, Plain, item_lines, mapping
-from .errors import Issue, QuizError, format_issues
-from .load import BANK_SUFFIXES, bank_files, load_bank, read_file
-from .model import QUESTION_TYPES, SLUG_PATTERN, TYPED_KEYS, slugify
-from .parse import parse
-from .schema import schema_text
-from .sentences import first_sentence
-from .structure import FileContent
+from quiz.authoring.drafting.sentences import first_sentence
+from quiz.bank.checks import read_source
+from quiz.bank.emit import Comment, Fields, Plain, item_lines, mapping
+from quiz.bank.load import BANK_SUFFIXES, bank_files, load_bank, read_file
+from quiz.bank.model import QUESTION_TYPES, SLUG_PATTERN, TYPED_KEYS, slugify
+from quiz.bank.parse import parse
+from quiz.bank.schema import schema_text
+from quiz.bank.structure import FileContent
+from quiz.errors import Issue, QuizError, format_issues
 
 SCHEMA_FILE = "bank.schema.json"
 MODELINE = "# yaml-language-server: $schema={}"
@@ -78,6 +78,7 @@ def write_files(folder: Path, files: dict[Path, str]) -> None:
 
 # ---------------------------------------------------------------- new bank
 
+
 def bank_text(bank_id: str, title: str, line: str) -> str:
     fields: Fields = [
         ("id", Plain(bank_id)),
@@ -88,10 +89,18 @@ def bank_text(bank_id: str, title: str, line: str) -> str:
         ("license", ""),
         ("authors", []),
     ]
-    return "\n".join([line, "bank:", *mapping(fields, 2), "",
-                      "# Next: put each article's full text in sources/ and list it under 'sources:',",
-                      "# or let `quiz draft ARTICLE --bank FOLDER` do both and draft claims and questions.",
-                      "# Then `quiz new question --bank FOLDER --type single`. See docs/authoring.md.", ""])
+    return "\n".join(
+        [
+            line,
+            "bank:",
+            *mapping(fields, 2),
+            "",
+            "# Next: put each article's full text in sources/ and list it under 'sources:',",
+            "# or let `quiz draft ARTICLE --bank FOLDER` do both and draft claims and questions.",
+            "# Then `quiz new question --bank FOLDER --type single`. See docs/authoring.md.",
+            "",
+        ]
+    )
 
 
 def new_bank(folder: Path, title: str) -> list[Path]:
@@ -115,6 +124,7 @@ def new_bank(folder: Path, title: str) -> list[Path]:
 
 # ---------------------------------------------------------------- new question
 
+
 @dataclass(frozen=True)
 class FirstSource:
     id: str
@@ -133,19 +143,29 @@ def skeleton(question_type: str, question_id: str, source: FirstSource) -> Field
     body: Fields
     if question_type in ("single", "multiple"):
         right: Fields = [("text", "TODO: the right answer"), ("correct", True)]
-        second: Fields = ([("text", "TODO: another right answer"), ("correct", True)] if question_type == "multiple"
-                  else [("text", "TODO: a tempting wrong answer"), ("feedback", "TODO: why a learner might pick it, and why it is wrong")])
+        second: Fields = (
+            [("text", "TODO: another right answer"), ("correct", True)]
+            if question_type == "multiple"
+            else [
+                ("text", "TODO: a tempting wrong answer"),
+                ("feedback", "TODO: why a learner might pick it, and why it is wrong"),
+            ]
+        )
         third: Fields = [("text", "TODO: another wrong answer"), ("feedback", "TODO: why it is wrong")]
         body = [("choices", [right, second, third])]
     elif question_type == "true-false":
         body = [("answer", True)]
     elif question_type == "order":
-        body = [Comment("items in the right order; the quiz shuffles them"),
-                ("items", ["TODO: first", "TODO: second", "TODO: third"])]
+        body = [
+            Comment("items in the right order; the quiz shuffles them"),
+            ("items", ["TODO: first", "TODO: second", "TODO: third"]),
+        ]
     else:
-        body = [("claim", "TODO: a claim to judge using only the sources."),
-                Comment("verdict: supported | contradicted | conflicting | not-in-sources"),
-                ("verdict", Plain("supported"))]
+        body = [
+            ("claim", "TODO: a claim to judge using only the sources."),
+            Comment("verdict: supported | contradicted | conflicting | not-in-sources"),
+            ("verdict", Plain("supported")),
+        ]
     citation: Fields = [("source", Plain(source.id)), ("quote", source.sentence)]
     tail: Fields = [
         ("explanation", "TODO: what the sources say, quoted; end with the habit this question teaches."),
@@ -157,7 +177,9 @@ def skeleton(question_type: str, question_id: str, source: FirstSource) -> Field
     return [*head, *body, *tail]
 
 
-def new_question(folder: Path, question_type: str, question_id: str | None = None, file: str = "questions.yaml") -> tuple[Path, str, list[Issue]]:
+def new_question(
+    folder: Path, question_type: str, question_id: str | None = None, file: str = "questions.yaml"
+) -> tuple[Path, str, list[Issue]]:
     """Add a ``question_type`` skeleton to ``file`` in the bank; return the file, the id, and the bank's warnings."""
     if question_type not in QUESTION_TYPES:
         raise Refused(f"--type: unknown question type {question_type!r}; one of: {', '.join(QUESTION_TYPES)}")
@@ -193,7 +215,9 @@ def new_question(folder: Path, question_type: str, question_id: str | None = Non
 def _bank_file_path(folder: Path, file: str) -> Path:
     name = Path(file)
     if name.name != file or name.suffix not in BANK_SUFFIXES or file.startswith("."):
-        raise Refused(f"--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found {file!r}")
+        raise Refused(
+            f"--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found {file!r}"
+        )
     path = folder / file
     if path.exists() and (not path.is_file() or not path.resolve().is_relative_to(folder.resolve())):
         raise Refused(f"--file: {path} is not a file inside the bank folder")
@@ -215,13 +239,17 @@ def first_source(folder: Path, contents: Sequence[FileContent]) -> FirstSource:
             text, problem = read_source(folder, source.file)
             if text is None:
                 reason = problem[0] if problem else "cannot be read"
-                raise Refused(f"{folder}: the first source, {source.id!r}: {reason}; fix it first (quiz validate {folder})")
+                raise Refused(
+                    f"{folder}: the first source, {source.id!r}: {reason}; fix it first (quiz validate {folder})"
+                )
             sentence = first_sentence(text.text)
             if sentence and text.contains(sentence):
                 return FirstSource(source.id, sentence)
             raise Refused(f"{folder / source.file}: the first source, {source.id!r}, has no text to cite")
-    raise Refused(f"{folder}: the bank has no source, and every question must cite one; "
-                  f"add the article under 'sources:' first, or run: quiz draft ARTICLE --bank {folder}")
+    raise Refused(
+        f"{folder}: the bank has no source, and every question must cite one; "
+        f"add the article under 'sources:' first, or run: quiz draft ARTICLE --bank {folder}"
+    )
 
 
 _LINES = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])|[^\r\n\x85\u2028\u2029]+$")
@@ -238,13 +266,18 @@ def append_question(before: str, lines: list[str], file: str) -> str:
         raise Refused(f"{file}: expected a mapping of keys (bank, sources, questions, ...); choose another --file")
     body = before if before.endswith(("\n", "\r")) or not before else before + newline
     entries = list(root.value) if isinstance(root, MappingNode) else []
-    at = next((number for number, (key, _) in enumerate(entries) if isinstance(key, ScalarNode) and key.value == "questions"), None)
+    at = next(
+        (number for number, (key, _) in enumerate(entries) if isinstance(key, ScalarNode) and key.value == "questions"),
+        None,
+    )
     if at is None:
         gap = newline if body.strip() and not body.endswith(newline * 2) else ""
         return body + gap + "questions:" + newline + "".join("  " + line + newline for line in lines)
     value = entries[at][1]
     if isinstance(value, SequenceNode) and value.flow_style:
-        raise Refused(f"{file}: its 'questions:' is a [flow, list]; write it as a block list (one '- ' item per question) or choose another --file")
+        raise Refused(
+            f"{file}: its 'questions:' is a [flow, list]; write it as a block list (one '- ' item per question) or choose another --file"
+        )
     if not isinstance(value, SequenceNode) and not (isinstance(value, ScalarNode) and value.tag == "?null"):
         raise Refused(f"{file}: its 'questions:' is not a list; fix it first (quiz validate)")
     indent = value.start_mark.column if isinstance(value, SequenceNode) and value.value else 2
@@ -269,10 +302,17 @@ def check_with(folder: Path, path: Path, content: str | None) -> list[Issue]:
 
 def _same_errors_or_refuse(folder: Path, path: Path, before: str | None, after: str) -> None:
     """Refuse to write a question that would add an error to the bank (that would be a bug here)."""
+
     def keys(issues: list[Issue]) -> set[tuple[str, str, str]]:
         return {(issue.file, issue.path, issue.message) for issue in issues if issue.is_error}
 
     old = keys(check_with(folder, path, before))
-    new = [issue for issue in check_with(folder, path, after) if issue.is_error and (issue.file, issue.path, issue.message) not in old]
+    new = [
+        issue
+        for issue in check_with(folder, path, after)
+        if issue.is_error and (issue.file, issue.path, issue.message) not in old
+    ]
     if new:
-        raise QuizError(f"the new question would not validate (a bug in quiz new; nothing was written):\n{format_issues(new)}")
+        raise QuizError(
+            f"the new question would not validate (a bug in quiz new; nothing was written):\n{format_issues(new)}"
+        )

@@ -10,7 +10,7 @@ Markdown character is escaped, and cited passages are highlighted with Streamlit
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 # "](" or "]:" opens a link target or a link reference definition; only http(s) may follow.
 _LINK_TARGET = re.compile(r"\](?=[(:])(?![(:]\s*https?://)", re.IGNORECASE)
@@ -86,7 +86,9 @@ def paint(markdown: str, colour: str | None) -> str:
 
 def _runs(text: str, marks: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str | None]]:
     """``text`` cut into maximal runs of one colour (None: not highlighted)."""
-    points = sorted({0, len(text), *(point for start, end, _ in marks for point in (start, end) if 0 <= point <= len(text))})
+    points = sorted(
+        {0, len(text), *(point for start, end, _ in marks for point in (start, end) if 0 <= point <= len(text))}
+    )
     runs: list[tuple[int, int, str | None]] = []
     for start, end in zip(points, points[1:]):
         colour = next((colour for low, high, colour in reversed(marks) if low <= start and end <= high), None)

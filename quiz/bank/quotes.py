@@ -13,12 +13,32 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "\u0060": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u2026": "...",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u0060": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _ELISION = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
@@ -93,7 +113,7 @@ class SourceText:
         for line, paragraph in self.paragraphs:
             words = paragraph.split(" ")
             for start in range(max(1, len(words) - width + 1)):
-                window = " ".join(words[start:start + width])
+                window = " ".join(words[start : start + width])
                 matcher = difflib.SequenceMatcher(None, target, window, autojunk=False)
                 if best is not None and matcher.real_quick_ratio() <= best[0]:
                     continue
@@ -146,7 +166,9 @@ def _joins(cluster: str, char: str) -> bool:
     """Whether NFKC composes ``char`` with what comes before it (an accent, a Hangul jamo...)."""
     if char.isascii():
         return False
-    return unicodedata.normalize("NFKC", cluster + char) != unicodedata.normalize("NFKC", cluster) + unicodedata.normalize("NFKC", char)
+    return unicodedata.normalize("NFKC", cluster + char) != unicodedata.normalize(
+        "NFKC", cluster
+    ) + unicodedata.normalize("NFKC", char)
 
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:

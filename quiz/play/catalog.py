@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
-from .engine import pool
-from .errors import Issue
-from .load import LoadResult, find_banks
-from .model import Bank, Quiz, Skill
+from quiz.bank.load import LoadResult, find_banks
+from quiz.bank.model import Bank, Quiz, Skill
+from quiz.errors import Issue
+from quiz.play.engine import pool
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -84,8 +84,11 @@ class Catalog:
     def shadowed(self) -> tuple[tuple[LoadResult, str], ...]:
         """Loaded banks hidden by an earlier bank with the same id, with the folder that wins."""
         winner = {bank.info.id: bank.folder for bank in self.banks}
-        return tuple((result, winner[result.bank.info.id]) for result in self.results
-                     if result.bank is not None and winner[result.bank.info.id] != result.bank.folder)
+        return tuple(
+            (result, winner[result.bank.info.id])
+            for result in self.results
+            if result.bank is not None and winner[result.bank.info.id] != result.bank.folder
+        )
 
 
 class LastGood:
@@ -108,7 +111,9 @@ class LastGood:
             return self._results.get(result.folder)
 
 
-def build(paths: Sequence[str | Path], load: Callable[[Path], LoadResult], last_good: LastGood | None = None) -> Catalog:
+def build(
+    paths: Sequence[str | Path], load: Callable[[Path], LoadResult], last_good: LastGood | None = None
+) -> Catalog:
     """Find the banks under ``paths`` and load each with ``load`` (the app passes a cached loader).
     With ``last_good``, a folder that loaded before and is broken now keeps serving that bank."""
     folders, issues = find_banks(paths)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been before being below between
 both but by can could did do does doing down during each few for from further had has have having he her here
 hers herself him himself his how i if in into is it its itself just let me more most my myself no nor not now
@@ -16,14 +17,27 @@ of off on once only or other our ours ourselves out over own same she should so 
 theirs them themselves then there these they this those through to too under until up very was we were what
 when where which while who whom why will with would you your yours yourself yourselves still even ever lots
 lot many much one two three new while whether yet via per like
-""".split())
+""".split()
+)
 
 # Words too common in news to say two statements are about the same thing.
-GENERIC = frozenset("""
+GENERIC = frozenset(
+    """
 person people thing time way number year day report article story news said say told according source
-""".split())
+""".split()
+)
 
-IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "mice": "mouse", "teeth": "tooth", "geese": "goose", "criteria": "criterion"}
+IRREGULAR = {
+    "people": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "feet": "foot",
+    "mice": "mouse",
+    "teeth": "tooth",
+    "geese": "goose",
+    "criteria": "criterion",
+}
 
 
 def lemma(word: str) -> str:
@@ -39,7 +53,7 @@ def lemma(word: str) -> str:
         found = found[:-1]
     for suffix in ("ature", "ing", "ed"):
         if found.endswith(suffix) and len(found) - len(suffix) >= 3:
-            found = found[:-len(suffix)]
+            found = found[: -len(suffix)]
             if len(found) > 3 and found[-1] == found[-2] and found[-1] not in "ls":
                 found = found[:-1]  # stopped -> stop
             break
@@ -49,62 +63,137 @@ def lemma(word: str) -> str:
 
 
 # Nouns that count the same things in news reports: "140 homes" and "200 houses" are one count.
-SYNONYMS = {"hous": "hom", "household": "hom", "dwelling": "hom", "signatory": "sign", "signer": "sign",
-            "died": "death", "dead": "death", "fatality": "death", "kill": "death", "voter": "vot", "ballot": "vot",
-            "injury": "injur", "attende": "attend", "visitor": "attend"}
+SYNONYMS = {
+    "hous": "hom",
+    "household": "hom",
+    "dwelling": "hom",
+    "signatory": "sign",
+    "signer": "sign",
+    "died": "death",
+    "dead": "death",
+    "fatality": "death",
+    "kill": "death",
+    "voter": "vot",
+    "ballot": "vot",
+    "injury": "injur",
+    "attende": "attend",
+    "visitor": "attend",
+}
 
 
 # Reporting verbs: "X said", "X told Variety", "X added". A form of "be" before one makes it passive.
-SAY_VERBS = frozenset("""
+SAY_VERBS = frozenset(
+    """
 said says say told tells added adds explained explains stated states stating wrote writes tweeted tweets posted
 claimed claims claiming commented comments announced announces argued argues insisted insists noted notes
 reported reports confirmed confirms denied denies warned warns urged urges called calls described describes
 stressed stresses replied replies responded responds acknowledged admitted admits cited cites defended defends
 estimated estimates counted predicted alleged alleges accused accuses praised criticized criticised condemned
-""".split())
+""".split()
+)
 ATTRIBUTION = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per|[Ii]n the words of)\s+")
 PRONOUNS = frozenset("he she they it we i".split())
 # Words between a speaker and the verb, or before the speaker, that are not part of who spoke.
-FILLERS = frozenset("""
+FILLERS = frozenset(
+    """
 has have had was were is are also then later further went on by been would will once again publicly however
 but and so meanwhile still now earlier yesterday today besides finally first
-""".split())
+""".split()
+)
 
 # Opinions: reviews, ratings in stars, critics, advocacy groups, evaluative words.
-OPINION_MARKERS = re.compile(r"\b(?:reviews?|reviewers?|reviewed|critics?|critique\w*|\w+-star|stars?|verdict|praise\w*|condemn\w*|advocacy|campaign group|editorial|opinion|column\w*)\b", re.I)
-EVALUATIVE = re.compile(r"\b(?:powerful|alarming|vivid|dangerous|disturbing|disgusting|beautiful|brilliant|terrible|awful|worst|best|great|shocking|outrageous|inappropriate|unacceptable|exploitative|misleading|stunning|masterpiece|moving|gruesome|upsetting|excellent|poor|important|heartbreaking|offensive|harmful)\b", re.I)
+OPINION_MARKERS = re.compile(
+    r"\b(?:reviews?|reviewers?|reviewed|critics?|critique\w*|\w+-star|stars?|verdict|praise\w*|condemn\w*|advocacy|campaign group|editorial|opinion|column\w*)\b",
+    re.I,
+)
+EVALUATIVE = re.compile(
+    r"\b(?:powerful|alarming|vivid|dangerous|disturbing|disgusting|beautiful|brilliant|terrible|awful|worst|best|great|shocking|outrageous|inappropriate|unacceptable|exploitative|misleading|stunning|masterpiece|moving|gruesome|upsetting|excellent|poor|important|heartbreaking|offensive|harmful)\b",
+    re.I,
+)
 
 # Sentences asserting these are worth a source; without one they are drafted as unsupported claims.
-CHARGED = re.compile(r"\b(?:threat\w*|death\w*|dead|dies|died|kill\w*|murder\w*|attack\w*|assault\w*|arrest\w*|accus\w*|alleg\w*|abus\w*|exploit\w*|fraud\w*|crim\w*|illegal\w*|bann?(?:ed|s)?|lawsuit\w*|sued|scandal\w*|mislead\w*|massive|violen\w*|danger\w*|harass\w*|racis\w*|victim\w*|investigat\w*|convict\w*|resign\w*|outrage\w*|controvers\w*|backlash\w*|disaster\w*|crisis|shock\w*|horrif\w*|furious|steal\w*|stole\w*|sexuali[sz]\w*|p(?:a)?edophil\w*|injur\w*|evacuat\w*|destroy\w*|collaps\w*|fire[sd]?|flood\w*)\b", re.I)
-LOADED = re.compile(r"\b(?:massive|misleading|shocking|outrage\w*|horrific|furious|slam\w*|blast\w*|disaster\w*|chaos|devastat\w*|gruesome|explosive|firestorm|storm)\b", re.I)
-EXPLICIT = re.compile(r"\b(?:breasts?|crotch\w*|genital\w*|naked|nude|porn\w*|bums?|underwear|twerk\w*|humping)\b", re.I)
+CHARGED = re.compile(
+    r"\b(?:threat\w*|death\w*|dead|dies|died|kill\w*|murder\w*|attack\w*|assault\w*|arrest\w*|accus\w*|alleg\w*|abus\w*|exploit\w*|fraud\w*|crim\w*|illegal\w*|bann?(?:ed|s)?|lawsuit\w*|sued|scandal\w*|mislead\w*|massive|violen\w*|danger\w*|harass\w*|racis\w*|victim\w*|investigat\w*|convict\w*|resign\w*|outrage\w*|controvers\w*|backlash\w*|disaster\w*|crisis|shock\w*|horrif\w*|furious|steal\w*|stole\w*|sexuali[sz]\w*|p(?:a)?edophil\w*|injur\w*|evacuat\w*|destroy\w*|collaps\w*|fire[sd]?|flood\w*)\b",
+    re.I,
+)
+LOADED = re.compile(
+    r"\b(?:massive|misleading|shocking|outrage\w*|horrific|furious|slam\w*|blast\w*|disaster\w*|chaos|devastat\w*|gruesome|explosive|firestorm|storm)\b",
+    re.I,
+)
+EXPLICIT = re.compile(
+    r"\b(?:breasts?|crotch\w*|genital\w*|naked|nude|porn\w*|bums?|underwear|twerk\w*|humping)\b", re.I
+)
 PROFANE = re.compile(r"\b(?:fuck\w*|shit\w*|bitch\w*|cunt\w*|asshole\w*|dick\w*|bastard\w*|piss\w*)\b", re.I)
 
 # Kinds of work and the families they belong to; two labels conflict when their families do.
 LABELS: dict[str, frozenset[str]] = {
-    word: frozenset(families.split()) for word, families in {
-        "film": "single", "movie": "single", "feature": "single long", "featurette": "single short",
-        "short": "single short", "documentary": "nonfiction", "docuseries": "nonfiction serial",
-        "docudrama": "fiction", "mockumentary": "fiction", "series": "serial", "miniseries": "serial",
-        "mini-series": "serial", "sitcom": "serial fiction", "comedy": "fiction", "drama": "fiction",
-        "comedy-drama": "fiction", "dramedy": "fiction", "thriller": "fiction", "horror": "fiction",
-        "romance": "fiction", "biopic": "fiction", "satire": "fiction", "fantasy": "fiction",
-        "western": "fiction", "sci-fi": "fiction", "musical": "", "animation": "", "animated": "",
-        "coming-of-age": "", "novel": "fiction book", "memoir": "nonfiction book", "podcast": "audio",
+    word: frozenset(families.split())
+    for word, families in {
+        "film": "single",
+        "movie": "single",
+        "feature": "single long",
+        "featurette": "single short",
+        "short": "single short",
+        "documentary": "nonfiction",
+        "docuseries": "nonfiction serial",
+        "docudrama": "fiction",
+        "mockumentary": "fiction",
+        "series": "serial",
+        "miniseries": "serial",
+        "mini-series": "serial",
+        "sitcom": "serial fiction",
+        "comedy": "fiction",
+        "drama": "fiction",
+        "comedy-drama": "fiction",
+        "dramedy": "fiction",
+        "thriller": "fiction",
+        "horror": "fiction",
+        "romance": "fiction",
+        "biopic": "fiction",
+        "satire": "fiction",
+        "fantasy": "fiction",
+        "western": "fiction",
+        "sci-fi": "fiction",
+        "musical": "",
+        "animation": "",
+        "animated": "",
+        "coming-of-age": "",
+        "novel": "fiction book",
+        "memoir": "nonfiction book",
+        "podcast": "audio",
         "album": "audio",
     }.items()
 }
 GENERIC_LABELS = frozenset({"film", "movie"})
 INCOMPATIBLE = (("fiction", "nonfiction"), ("serial", "single"), ("short", "long"))
 # Words that make a label word mean something else: "a series of", "in short", "to feature".
-LABEL_ONLY_BEFORE = {"feature": re.compile(r"^(?:film|directorial|debut|length|documentary)", re.I),
-                     "short": re.compile(r"^(?:film|movie|documentary)", re.I)}
+LABEL_ONLY_BEFORE = {
+    "feature": re.compile(r"^(?:film|directorial|debut|length|documentary)", re.I),
+    "short": re.compile(r"^(?:film|movie|documentary)", re.I),
+}
 LABEL_NOT_BEFORE = {"series": re.compile(r"^of\b", re.I), "drama": re.compile(r"^(?:over|around|of)\b", re.I)}
 
-RATING = re.compile(r"(?<![\w-])(?:TV-(?:MA|14|PG|Y7|G|Y)|PG-13|NC-17|1[0-8]\+|(?<=rated )(?:G|PG|R)|(?<=rating of )(?:G|PG|R))(?![\w+])")
-GENERIC_REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}(?:film|movie|series|show|documentary|book)\b", re.I)
+RATING = re.compile(
+    r"(?<![\w-])(?:TV-(?:MA|14|PG|Y7|G|Y)|PG-13|NC-17|1[0-8]\+|(?<=rated )(?:G|PG|R)|(?<=rating of )(?:G|PG|R))(?![\w+])"
+)
+GENERIC_REFERENCE = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}(?:film|movie|series|show|documentary|book)\b", re.I
+)
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -114,4 +203,5 @@ DATE = re.compile(
     rf"|\b{_MONTH}\s+\d{{4}}\b"
     rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
     rf"|\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year)|[Ee]arlier this (?:week|month|year))\b")
+    rf"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year)|[Ee]arlier this (?:week|month|year))\b"
+)

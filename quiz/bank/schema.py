@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import BankFile
+from quiz.bank.model import BankFile
 
 SCHEMA_ID = "https://json-schema.org/draft-07/schema#"
 
