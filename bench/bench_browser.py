@@ -25,7 +25,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
-from tests.browser.streamlit_server import (  # noqa: E402
+from tests.support.server import (  # noqa: E402
     CHROMIUM_ARGS,
     CHROMIUM_MISSING,
     find_chromium,

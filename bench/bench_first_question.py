@@ -39,7 +39,7 @@ from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 from bench.bench_browser import HELLO_SCRIPT, TIMEOUT_MS, _launch  # noqa: E402
 from quiz.bank.load import load_bank  # noqa: E402
 from quiz.play import engine, urltoken
-from tests.browser.streamlit_server import start_streamlit  # noqa: E402
+from tests.support.server import start_streamlit  # noqa: E402
 
 APP = REPO_ROOT / "app.py"
 BANK = REPO_ROOT / "questions" / "cuties-2020"

@@ -50,12 +50,12 @@ from bench.bench_sessions import (  # noqa: E402
     rss_bytes,
     score_text,
 )
-from bench.protocol import ProtocolError, Run, Session, is_feedback  # noqa: E402
 from quiz.bank.load import load_bank  # noqa: E402
 from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question  # noqa: E402
 from quiz.play import engine, urltoken
 from quiz.play.engine import Answer  # noqa: E402
-from tests.browser.streamlit_server import start_streamlit  # noqa: E402
+from tests.support.protocol import ProtocolError, Run, Session, is_feedback  # noqa: E402
+from tests.support.server import start_streamlit  # noqa: E402
 
 QUIZ_PAGE, RESULTS_PAGE = "quiz", "results"
 #: Learners measured one at a time, after the warm-up (each is a whole quiz).

@@ -43,7 +43,7 @@ from quiz.bank.load import load_bank  # noqa: E402
 from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question  # noqa: E402
 from quiz.play import engine, urltoken
 from quiz.play.engine import Answer, CustomQuiz  # noqa: E402
-from tests.browser.streamlit_server import (  # noqa: E402
+from tests.support.server import (  # noqa: E402
     CHROMIUM_ARGS,
     CHROMIUM_MISSING,
     find_chromium,

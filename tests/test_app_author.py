@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import HOME, markdown, sent_text
 from tests.conftest import MINI, REPO
+from tests.support.apptest import HOME, markdown, sent_text
 
 AUTHOR = "quiz/ui/pages/author.py"
 PASSWORD = "correct horse battery"

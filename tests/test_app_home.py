@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apptest import copy_mini_and_broken, current_attempt, markdown, mini, open_page, sent_text
+from tests.support.apptest import copy_mini_and_broken, current_attempt, markdown, mini, open_page, sent_text
 
 
 def test_home_lists_the_bank_with_its_quizzes(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, SingleQuestion
 from quiz.play import engine, urltoken
 from quiz.ui import markup
-from tests.apptest import (
+from tests.conftest import MINI
+from tests.support.apptest import (
     QUIZ,
     attempt_at,
     current_attempt,
@@ -23,7 +24,6 @@ from tests.apptest import (
     page_links,
     sent_text,
 )
-from tests.conftest import MINI
 
 BANK = mini()
 

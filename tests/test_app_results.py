@@ -6,7 +6,7 @@ import pytest
 
 from quiz.play import engine
 from quiz.ui import markup
-from tests.apptest import QUIZ, RESULTS, current_attempt, markdown, mini, open_attempt, page_links
+from tests.support.apptest import QUIZ, RESULTS, current_attempt, markdown, mini, open_attempt, page_links
 
 BANK = mini()
 RIGHT = {"bridge-cost", "story-order", "ferry-date"}

@@ -6,7 +6,7 @@ import pytest
 
 from quiz.play import citations
 from quiz.ui import markup
-from tests.apptest import CLAIMS, SOURCES, markdown, mini, open_page, page_links
+from tests.support.apptest import CLAIMS, SOURCES, markdown, mini, open_page, page_links
 
 BANK = mini()
 

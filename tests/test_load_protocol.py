@@ -19,9 +19,9 @@ from bench.bench_protocol import run_sessions
 from bench.bench_sessions import APP, plans
 from quiz.bank.load import load_bank
 from quiz.play import engine
-from tests.browser.streamlit_server import start_streamlit
 from tests.conftest import MINI
-from tests.load_checks import assert_each_learner_got_its_own_attempt
+from tests.support.load_checks import assert_each_learner_got_its_own_attempt
+from tests.support.server import start_streamlit
 
 SESSIONS = 30
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from typing import Union
 
 # Characters that JSON leaves alone but YAML does not read back as themselves: C1 controls (NEL
 # is a YAML line break), the Unicode line and paragraph separators, the byte-order mark, non-characters.
@@ -28,7 +27,7 @@ class Comment(str):
 
 # A value is text, a keyword, true/false, a list of keywords (written [a, b]), a list of texts,
 # or a list of mappings (both written as block lists).
-Value = Union[str, bool, Sequence[str], Sequence["Fields"]]
+Value = str | bool | Sequence[str] | Sequence["Fields"]
 Fields = list[tuple[str, "Value"] | Comment]
 
 

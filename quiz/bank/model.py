@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
@@ -189,7 +189,7 @@ Question = Annotated[
     SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderQuestion | ClaimCheckQuestion,
     Field(discriminator="type"),
 ]
-ChoiceQuestion = Union[SingleQuestion, MultipleQuestion]
+ChoiceQuestion = SingleQuestion | MultipleQuestion
 
 
 class Quiz(Frozen):

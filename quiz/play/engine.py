@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, Union
+from typing import Literal
 
 from quiz.bank.model import (
     VERDICT_LABELS,
@@ -53,7 +53,7 @@ class CustomQuiz:
     mode: Mode = "practice"
 
 
-QuizRef = Union[BankQuiz, CustomQuiz]
+QuizRef = BankQuiz | CustomQuiz
 
 
 @dataclass(frozen=True)

@@ -26,14 +26,14 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from tests.browser.streamlit_server import (
+from tests.support.server import (
     CHROMIUM_ARGS,
     CHROMIUM_MISSING,
     REPO_ROOT,
     StreamlitServer,
     find_chromium,
 )
-from tests.browser.streamlit_server import (
+from tests.support.server import (
     start_streamlit as _start_streamlit,
 )
 

@@ -25,8 +25,8 @@ from tests.browser.conftest import (
     ConsoleErrors,
     wait_for_app,
 )
-from tests.browser.streamlit_server import StreamlitServer
 from tests.conftest import MINI
+from tests.support.server import StreamlitServer
 
 SEED = 4242
 #: Streamlit 1.67 first asks a deep link's path for its config (/quiz/_stcore/health), gets 404,

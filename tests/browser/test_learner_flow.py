@@ -19,7 +19,7 @@ from quiz.bank.load import load_bank
 from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question
 from quiz.play import engine, urltoken
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app, watch_console
-from tests.browser.streamlit_server import REPO_ROOT, StreamlitServer, start_streamlit
+from tests.support.server import REPO_ROOT, StreamlitServer, start_streamlit
 
 MINI = REPO_ROOT / "tests" / "fixtures" / "banks" / "mini"
 CUTIES = REPO_ROOT / "questions" / "cuties-2020"

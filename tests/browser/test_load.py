@@ -18,9 +18,9 @@ from concurrent.futures import ThreadPoolExecutor
 from bench.bench_sessions import plans, run_sessions
 from quiz.bank.load import load_bank
 from tests.browser.conftest import APP_SCRIPT, chromium_or_skip
-from tests.browser.streamlit_server import StreamlitServer
 from tests.conftest import MINI
-from tests.load_checks import assert_each_learner_got_its_own_attempt
+from tests.support.load_checks import assert_each_learner_got_its_own_attempt
+from tests.support.server import StreamlitServer
 
 SESSIONS = 30
 #: Streamlit 1.67 first asks a deep link's path for its config (/quiz/_stcore/health), gets 404,

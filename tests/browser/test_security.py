@@ -33,8 +33,8 @@ from quiz.bank.model import MultipleQuestion, Question, SingleQuestion
 from quiz.play import engine, urltoken
 from quiz.ui import markup
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, wait_for_app
-from tests.browser.streamlit_server import REPO_ROOT, StreamlitServer, start_streamlit
 from tests.conftest import MINI
+from tests.support.server import REPO_ROOT, StreamlitServer, start_streamlit
 
 INJECTION = REPO_ROOT / "tests" / "fixtures" / "banks" / "injection"
 
