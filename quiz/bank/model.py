@@ -201,6 +201,10 @@ class Quiz(Frozen):
     skills: tuple[Slug, ...] = ()
     difficulty: tuple[Difficulty, ...] = ()
     mode: Literal["practice", "exam"] = "practice"
+    confidence: Bool = Field(
+        default=False,
+        description="Ask how sure the learner is with each answer, and mark by it (certainty-based marking).",
+    )
 
 
 class BankFile(Frozen):
@@ -224,7 +228,7 @@ class BankFile(Frozen):
 LIST_KEYS: tuple[str, ...] = ("skills", "sources", "claims", "questions", "quizzes")
 
 # Keys whose scalar values are YAML values (true/false, numbers); every other scalar is text.
-TYPED_KEYS = frozenset({"correct", "fixed", "answer", "draft", "pick"})
+TYPED_KEYS = frozenset({"correct", "fixed", "answer", "draft", "pick", "confidence"})
 
 
 @dataclass(frozen=True)

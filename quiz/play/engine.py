@@ -26,6 +26,7 @@ from quiz.bank.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from quiz.play import cbm
 from quiz.ui import markup
 
 Mode = Literal["practice", "exam"]
@@ -51,6 +52,7 @@ class CustomQuiz:
     skills: tuple[str, ...] = ()
     difficulties: tuple[str, ...] = ()
     mode: Mode = "practice"
+    confidence: bool = False  # ask how sure the learner is with each answer (quiz.play.cbm)
 
 
 QuizRef = BankQuiz | CustomQuiz
@@ -82,6 +84,13 @@ class Attempt:
     grades: tuple[Grade | None, ...]
     position: int = 0
     retry: bool = False  # the missed questions of an earlier attempt
+    # How sure the learner was of each answer, a level of quiz.play.cbm (None until answered);
+    # None for the whole attempt when its quiz does not ask.
+    confidence: tuple[int | None, ...] | None = None
+
+    @property
+    def asks_confidence(self) -> bool:
+        return self.confidence is not None
 
     @property
     def finished(self) -> bool:
@@ -218,6 +227,11 @@ def quiz_mode(bank: Bank, quiz: QuizRef) -> Mode:
     return bank.quizzes[quiz.quiz_id].mode if isinstance(quiz, BankQuiz) else quiz.mode
 
 
+def quiz_confidence(bank: Bank, quiz: QuizRef) -> bool:
+    """Whether the quiz asks how sure the learner is with each answer."""
+    return bank.quizzes[quiz.quiz_id].confidence if isinstance(quiz, BankQuiz) else quiz.confidence
+
+
 def quiz_title(bank: Bank, quiz: QuizRef) -> str:
     if isinstance(quiz, BankQuiz):
         return bank.quizzes[quiz.quiz_id].title
@@ -241,12 +255,17 @@ def draw(bank: Bank, quiz: QuizRef, seed: int) -> tuple[str, ...]:
     return tuple(question.id for question in random.Random(seed).sample(candidates, min(count, len(candidates))))
 
 
-def start(bank: Bank, quiz: QuizRef, seed: int) -> Attempt:
-    """A new attempt: questions drawn and options ordered once, by ``seed``."""
-    return _attempt(bank, quiz, quiz_mode(bank, quiz), seed, draw(bank, quiz, seed), retry=False)
+def start(bank: Bank, quiz: QuizRef, seed: int, confidence: bool | None = None) -> Attempt:
+    """A new attempt: questions drawn and options ordered once, by ``seed``. It asks for
+    ``confidence`` with each answer as the quiz says, unless ``confidence`` (an assignment's
+    setting) says otherwise."""
+    asks = quiz_confidence(bank, quiz) if confidence is None else confidence
+    return _attempt(bank, quiz, quiz_mode(bank, quiz), seed, draw(bank, quiz, seed), retry=False, confidence=asks)
 
 
-def _attempt(bank: Bank, quiz: QuizRef, mode: Mode, seed: int, question_ids: Sequence[str], retry: bool) -> Attempt:
+def _attempt(
+    bank: Bank, quiz: QuizRef, mode: Mode, seed: int, question_ids: Sequence[str], retry: bool, confidence: bool
+) -> Attempt:
     ids = tuple(question_ids)
     if not ids:
         raise ValueError("an attempt needs at least one question")
@@ -260,6 +279,7 @@ def _attempt(bank: Bank, quiz: QuizRef, mode: Mode, seed: int, question_ids: Seq
         answers=(None,) * len(ids),
         grades=(None,) * len(ids),
         retry=retry,
+        confidence=(None,) * len(ids) if confidence else None,
     )
 
 
@@ -273,17 +293,25 @@ def current(attempt: Attempt, bank: Bank) -> Question:
     return bank.questions[attempt.question_ids[attempt.position]]
 
 
-def submit(attempt: Attempt, bank: Bank, answer: Sequence[int]) -> Attempt:
-    """Record and grade the answer to the current question. Once given, an answer is locked."""
+def submit(attempt: Attempt, bank: Bank, answer: Sequence[int], confidence: int | None = None) -> Attempt:
+    """Record and grade the answer to the current question. Once given, an answer is locked.
+
+    ``confidence`` is how sure the learner was, a level of :mod:`quiz.play.cbm`; when the attempt
+    asks for it and none was chosen, it counts as the lowest, as in Moodle."""
     question = current(attempt, bank)
     if attempt.answers[attempt.position] is not None:
         raise ValueError(f"question {question.id!r} is already answered")
+    if attempt.confidence is None and confidence is not None:
+        raise ValueError("this attempt does not ask how sure the learner is")
     given = tuple(sorted(set(answer))) if isinstance(question, MultipleQuestion) else tuple(answer)
     result = grade(question, given)
     return replace(
         attempt,
         answers=_put(attempt.answers, attempt.position, given),
         grades=_put(attempt.grades, attempt.position, result),
+        confidence=None
+        if attempt.confidence is None
+        else _put(attempt.confidence, attempt.position, cbm.level_of(confidence)),
     )
 
 
@@ -332,7 +360,9 @@ def missed(attempt: Attempt) -> tuple[str, ...]:
 
 def retry_missed(attempt: Attempt, bank: Bank, seed: int) -> Attempt:
     """A new attempt of the missed questions only, options reshuffled by ``seed``."""
-    return _attempt(bank, attempt.quiz, attempt.mode, seed, missed(attempt), retry=True)
+    return _attempt(
+        bank, attempt.quiz, attempt.mode, seed, missed(attempt), retry=True, confidence=attempt.asks_confidence
+    )
 
 
 def can_restart(attempt: Attempt, bank: Bank) -> bool:
@@ -348,5 +378,5 @@ def can_restart(attempt: Attempt, bank: Bank) -> bool:
 
 
 def restart(attempt: Attempt, bank: Bank, seed: int) -> Attempt:
-    """The same quiz again, drawn and ordered by a new seed."""
-    return start(bank, attempt.quiz, seed)
+    """The same quiz again, drawn and ordered by a new seed (asking for confidence if this one did)."""
+    return start(bank, attempt.quiz, seed, confidence=attempt.asks_confidence)

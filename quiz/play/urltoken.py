@@ -1,7 +1,8 @@
 """An attempt as a short URL-safe token, and back: compact JSON, zlib, base64url.
 
 The token carries what cannot be recomputed (bank id, quiz, mode, seed, question ids,
-position, answers); option orders and grades are recomputed from the bank. Decoding
+position, answers, and how sure the learner was of each when the quiz asks); option orders and
+grades are recomputed from the bank. Tokens made before confidence existed still open. Decoding
 checks everything against the bank and returns a :class:`BadToken` instead of raising.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.bank.model import DIFFICULTIES, Bank, MultipleQuestion
+from quiz.play import cbm
 from quiz.play.engine import MODES, Answer, Attempt, BankQuiz, CustomQuiz, Grade, QuizRef, grade, is_valid, shown_order
 
 VERSION = 1
@@ -43,6 +45,7 @@ def encode(attempt: Attempt) -> str:
             list(attempt.quiz.skills),
             list(attempt.quiz.difficulties),
             _MODE_CODES[attempt.quiz.mode],
+            *([1] if attempt.quiz.confidence else []),
         ],
         "m": _MODE_CODES[attempt.mode],
         "s": attempt.seed,
@@ -52,6 +55,8 @@ def encode(attempt: Attempt) -> str:
     }
     if attempt.retry:
         payload["r"] = 1
+    if attempt.confidence is not None:
+        payload["c"] = list(attempt.confidence)
     data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     return base64.urlsafe_b64encode(zlib.compress(data, 9)).rstrip(b"=").decode("ascii")
 
@@ -133,6 +138,7 @@ def _attempt(payload: dict[str, Any], banks: Mapping[str, Bank]) -> Attempt:
         grades.append(grade(question, answer))
     if len(set(ids)) != len(ids):
         raise _Bad("the link repeats a question")
+    confidence = _confidence(payload, given)
     return Attempt(
         bank_id=bank_id,
         quiz=quiz,
@@ -144,7 +150,22 @@ def _attempt(payload: dict[str, Any], banks: Mapping[str, Bank]) -> Attempt:
         grades=tuple(grades),
         position=position,
         retry=payload.get("r") == 1,
+        confidence=confidence,
     )
+
+
+def _confidence(payload: dict[str, Any], answers: list[Answer | None]) -> tuple[int | None, ...] | None:
+    """How sure the learner was of each answer: a level with every answer and none without."""
+    if "c" not in payload:
+        return None  # the quiz does not ask (and every token made before confidence existed)
+    levels = payload["c"]
+    if not isinstance(levels, list) or len(levels) != len(answers):
+        raise _Bad("the link's answers and confidence do not match")
+    for level, answer in zip(levels, answers):
+        fits = level is None if answer is None else isinstance(level, int) and level in cbm.LEVELS
+        if not fits or isinstance(level, bool):
+            raise _Bad("the link's answers and confidence do not match")
+    return tuple(levels)
 
 
 def _field(payload: dict[str, Any], key: str, kind: type) -> Any:
@@ -166,10 +187,12 @@ def _quiz(value: Any, bank: Bank) -> QuizRef:
         if value not in bank.quizzes:
             raise _Bad(f"quiz {value!r} is not in bank {bank.info.id!r} any more")
         return BankQuiz(value)
-    if isinstance(value, list) and len(value) == 4:
-        count, skills, difficulties, mode = value
+    if isinstance(value, list) and len(value) in (4, 5):
+        count, skills, difficulties, mode, *asks = value
         if (
-            isinstance(count, int)
+            asks in ([], [1])
+            and not any(isinstance(flag, bool) for flag in asks)
+            and isinstance(count, int)
             and not isinstance(count, bool)
             and count >= 1
             and isinstance(skills, list)
@@ -178,5 +201,5 @@ def _quiz(value: Any, bank: Bank) -> QuizRef:
             and isinstance(difficulties, list)
             and all(level in DIFFICULTIES for level in difficulties)
         ):
-            return CustomQuiz(count, tuple(skills), tuple(difficulties), _mode(mode))
+            return CustomQuiz(count, tuple(skills), tuple(difficulties), _mode(mode), confidence=asks == [1])
     raise _Bad("the link's quiz is not one this bank can serve")
