@@ -1,0 +1,213 @@
+"""``responses.csv``: the report's download and ``quiz stats``'s input, read and written.
+
+UTF-8 (a byte-order mark is allowed), a header row, one row per question of each finished attempt.
+Required columns: ``attempt``, ``learner``, ``question``, ``mark`` (a fraction 0 to 1; 0 for a question
+left unanswered, whose ``answer`` is empty). Optional: ``assignment``, ``position`` (0-based),
+``answer`` (option indexes in the bank's order, separated by spaces), ``confidence``, ``seconds``,
+``opened_sources`` (source ids separated by spaces), ``answered_at`` (ISO 8601, UTC). Unknown
+columns are ignored. Every problem of a file is found in one pass and is an :class:`Issue` whose
+line is the row's first line; a CSV has no useful column, so it is formatted ``FILE:LINE: error: …``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from quiz.errors import Issue
+from quiz.report.records import Response
+
+REQUIRED = ("attempt", "learner", "question", "mark")
+COLUMNS = (
+    "assignment",
+    "attempt",
+    "learner",
+    "position",
+    "question",
+    "answer",
+    "mark",
+    "confidence",
+    "seconds",
+    "opened_sources",
+    "answered_at",
+)
+
+
+def format_issue(issue: Issue) -> str:
+    """``FILE:LINE: error: COLUMN: MESSAGE (hint: HINT)``: Issue's own format without the column number."""
+    what = f"{issue.path}: {issue.message}" if issue.path else issue.message
+    where = f"{issue.file}:{issue.line}" if issue.line else issue.file
+    text = f"{where}: {issue.severity.value}: {what}"
+    return text + (f" (hint: {issue.hint})" if issue.hint else "")
+
+
+def read(path: Path, name: str | None = None) -> tuple[tuple[Response, ...], tuple[Issue, ...]]:
+    """The responses of a file, or every reason it is refused (``name`` is how issues name the file)."""
+    shown = name or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return (), (Issue(shown, 0, 0, "", f"cannot be read: {exc.strerror or exc}"),)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return (), (
+            Issue(
+                shown,
+                line,
+                0,
+                "",
+                f"not UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character",
+                "save the file as UTF-8",
+            ),
+        )
+    return parse(text, shown)
+
+
+def parse(text: str, name: str) -> tuple[tuple[Response, ...], tuple[Issue, ...]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    issues: list[Issue] = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        header = []
+    missing = [column for column in REQUIRED if column not in header]
+    if missing:
+        found = ", ".join(header) if header else "nothing"
+        return (), (
+            Issue(
+                name,
+                1,
+                0,
+                "",
+                f"the header has no column {', '.join(repr(column) for column in missing)}; found: {found}",
+                f"the columns needed are {', '.join(REQUIRED)}",
+            ),
+        )
+    where = {column: header.index(column) for column in COLUMNS if column in header}
+    responses: list[Response] = []
+    seen: dict[tuple[str, str], int] = {}
+    line = reader.line_num + 1
+    try:
+        for row in reader:
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            cells = {column: row[index].strip() if index < len(row) else "" for column, index in where.items()}
+            response = _response(cells, name, start, issues)
+            if response is None:
+                continue
+            key = (response.attempt, response.question)
+            if key in seen:
+                issues.append(
+                    Issue(
+                        name,
+                        start,
+                        0,
+                        "",
+                        f"attempt {response.attempt!r} has question {response.question!r} twice: it is on line {seen[key]} too",
+                        "keep one row per question of each attempt",
+                    )
+                )
+                continue
+            seen[key] = start
+            responses.append(response)
+    except csv.Error as exc:
+        issues.append(Issue(name, line, 0, "", f"not a CSV row: {exc}"))
+    return (() if issues else tuple(responses)), tuple(issues)
+
+
+def _response(cells: dict[str, str], name: str, line: int, issues: list[Issue]) -> Response | None:
+    count = len(issues)
+
+    def refuse(column: str, message: str, hint: str = "") -> None:
+        issues.append(Issue(name, line, 0, column, message, hint))
+
+    for column in ("attempt", "learner", "question"):
+        if not cells[column]:
+            refuse(column, "empty; every row needs one")
+    mark = _number(cells["mark"])
+    if mark is None or not 0 <= mark <= 1:
+        refuse(
+            "mark",
+            f"expected a fraction from 0 to 1, found {cells['mark']!r}",
+            "0 for wrong or unanswered, 1 for right",
+        )
+    position = cells.get("position", "")
+    if position and not (position.isdigit() and position.isascii()):
+        refuse("position", f"expected a whole number from 0, found {position!r}")
+    answer_text = cells.get("answer", "")
+    answer = tuple(int(token) for token in answer_text.split() if token.isdigit() and token.isascii())
+    if len(answer) != len(answer_text.split()):
+        refuse(
+            "answer", f"expected option indexes separated by spaces, found {answer_text!r}", "for example: 2, or 0 3"
+        )
+    numbers: dict[str, float | None] = {}
+    for column in ("confidence", "seconds"):
+        text = cells.get(column, "")
+        value = _number(text) if text else None
+        if text and (value is None or value < 0):
+            refuse(column, f"expected a number from 0, found {text!r}")
+        numbers[column] = value
+    if len(issues) > count:
+        return None
+    assert mark is not None
+    return Response(
+        attempt=cells["attempt"],
+        learner=cells["learner"],
+        question=cells["question"],
+        mark=mark,
+        assignment=cells.get("assignment", ""),
+        position=int(position) if position else None,
+        answer=answer if answer_text else None,
+        confidence=numbers["confidence"],
+        seconds=numbers["seconds"],
+        opened_sources=tuple(cells.get("opened_sources", "").split()),
+        answered_at=cells.get("answered_at", ""),
+    )
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def write(responses: Iterable[Response], stream: TextIO) -> None:
+    """Every column, in ``COLUMNS`` order; reads back to equal responses."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for response in responses:
+        writer.writerow(
+            (
+                response.assignment,
+                response.attempt,
+                response.learner,
+                "" if response.position is None else response.position,
+                response.question,
+                "" if response.answer is None else " ".join(map(str, response.answer)),
+                _plain(response.mark),
+                "" if response.confidence is None else _plain(response.confidence),
+                "" if response.seconds is None else _plain(response.seconds),
+                " ".join(response.opened_sources),
+                response.answered_at,
+            )
+        )
+
+
+def text(responses: Sequence[Response]) -> str:
+    buffer = io.StringIO()
+    write(responses, buffer)
+    return buffer.getvalue()
+
+
+def _plain(number: float) -> str:
+    """``1`` rather than ``1.0``; otherwise Python's shortest round-tripping form."""
+    return str(int(number)) if float(number).is_integer() else repr(float(number))
