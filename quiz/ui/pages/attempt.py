@@ -7,7 +7,7 @@ import streamlit as st
 
 from quiz.bank.model import Bank
 from quiz.play import engine
-from quiz.ui import markup, nav, question, state
+from quiz.ui import confidence, markup, nav, question, state
 
 NEED_ANSWER = "quiz-need-answer"  # the key of the question checked without an answer, if any
 
@@ -18,7 +18,7 @@ def submit(attempt: engine.Attempt, bank: Bank, key: str) -> None:
     st.session_state[NEED_ANSWER] = key if answer is None else ""
     if answer is None:
         return
-    answered = engine.submit(attempt, bank, answer)
+    answered = engine.submit(attempt, bank, answer, confidence.picked(key) if attempt.asks_confidence else None)
     state.save(engine.advance(answered) if attempt.mode == "exam" else answered)
 
 
@@ -51,6 +51,8 @@ key = f"quiz-{attempt.seed}-{attempt.position}"
 header_ui(bank, attempt, answered=answer is not None)
 if answer is None:
     question.ask_ui(current, order, key)
+    if attempt.asks_confidence:
+        confidence.picker_ui(key)
     if attempt.mode == "practice":
         st.button(
             "Check answer",
@@ -74,6 +76,8 @@ if answer is None:
 else:
     if attempt.mode == "practice" and grade is not None:
         question.review_ui(bank, current, order, answer, grade, back=state.link(attempt))
+        if attempt.confidence is not None:
+            confidence.placed_ui(attempt.confidence[attempt.position], grade)
     else:
         st.info("Your answer is saved.")
     st.button(

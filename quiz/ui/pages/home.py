@@ -40,7 +40,8 @@ def quizzes_ui(bank: Bank) -> None:
             st.markdown(f"**{markup.author(quiz.title)}**")
             if quiz.description:
                 st.markdown(markup.author(quiz.description))
-            st.caption(f"{markup.count(size, 'question')} · {quiz.mode.capitalize()}")
+            sure = " · Asks how sure you are" if quiz.confidence else ""
+            st.caption(f"{markup.count(size, 'question')} · {quiz.mode.capitalize()}{sure}")
             if st.button(
                 "Start",
                 key=f"home-start-{bank.info.id}-{quiz.id}",
@@ -76,13 +77,18 @@ def build_ui(bank: Bank) -> None:
     levels = right.multiselect(
         "Difficulty", DIFFICULTIES, format_func=str.capitalize, placeholder="Any difficulty", key=f"{key}-difficulty"
     )
+    sure = st.toggle(
+        "Ask how sure I am",
+        key=f"{key}-confidence",
+        help="With each answer, say how sure you are; marks follow Moodle's certainty-based marking.",
+    )
     matching = len(engine.pool(bank, chosen_skills, levels))
     if not matching:
         st.warning("No question matches: choose more skills or difficulties.")
         return
     st.caption(f"{markup.count(matching, 'question')} match; your quiz will have {min(int(count), matching)}.")
     if st.button("Start", key=f"{key}-start", type="primary", icon=":material/play_arrow:"):
-        start(bank, engine.CustomQuiz(min(int(count), matching), tuple(chosen_skills), tuple(levels), mode))
+        start(bank, engine.CustomQuiz(min(int(count), matching), tuple(chosen_skills), tuple(levels), mode, sure))
 
 
 def broken_ui(result: LoadResult) -> None:

@@ -6,14 +6,19 @@ from __future__ import annotations
 import streamlit as st
 
 from quiz.bank.model import Bank
-from quiz.play import engine
-from quiz.ui import markup, nav, question, state
+from quiz.play import cbm, engine
+from quiz.ui import confidence, markup, nav, question, state
 
 
-def score_ui(score: engine.Score) -> None:
+def score_ui(score: engine.Score, marks: cbm.Summary | None = None) -> None:
+    """The plain score and, for a quiz that asked how sure the learner was, the CBM score beside it."""
     with st.container(horizontal=True, gap="large"):
         st.metric("Score", f"{score.right} / {score.total}", border=True, width="content")
         st.metric("Right", f"{score.percent}%", border=True, width="content")
+        if marks is not None:
+            st.metric("CBM score", f"{marks.average_mark:.2f}".replace("-", "−"), border=True, width="content")
+    if marks is not None:
+        confidence.score_meaning_ui()
 
 
 def skills_ui(score: engine.Score) -> None:
@@ -59,6 +64,8 @@ def review_ui(bank: Bank, attempt: engine.Attempt) -> None:
             if answer is None or grade is None:
                 st.warning("Not answered.")
             else:
+                if attempt.confidence is not None:
+                    confidence.placed_ui(attempt.confidence[number], grade)
                 question.review_ui(bank, current, attempt.orders[number], answer, grade, back, show_prompt=False)
 
 
@@ -75,7 +82,9 @@ if not attempt.finished:
     st.page_link(nav.QUIZ, label="Back to the quiz", icon=":material/arrow_back:", query_params=state.link(attempt))
     st.stop()
 score = engine.score(attempt, bank)
-score_ui(score)
+score_ui(score, cbm.summary(cbm.of_attempt(attempt)) if attempt.asks_confidence else None)
 next_steps_ui(bank, attempt)
+if attempt.asks_confidence:
+    confidence.calibration_ui(attempt)
 skills_ui(score)
 review_ui(bank, attempt)

@@ -1,0 +1,263 @@
+"""Confidence on every answer, in the app: the picker before checking (and nothing of the key with
+it), the word after checking, the CBM score and the calibration view on Results, the switch in
+*Build your own*, and quizzes without confidence unchanged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion
+from quiz.play import cbm, engine, urltoken
+from quiz.ui import confidence, markup
+from tests.conftest import MINI
+from tests.support.apptest import HOME, QUIZ, RESULTS, current_attempt, markdown, open_page, sent_text
+
+ALL = "[bridge-cost, who-spoke, vote-margin, story-order, petition-check, ferry-date]"
+SURE_QUIZZES = f"""\
+quizzes:
+  - id: sure
+    title: How sure are you?
+    questions: {ALL}
+    confidence: true
+  - id: sure-exam
+    title: A sure exam
+    questions: [bridge-cost, vote-margin, ferry-date]
+    mode: exam
+    confidence: true
+"""
+LABELS = ["Not very (less than 67%)", "Fairly (more than 67%)", "Very (more than 80%)"]
+
+
+@pytest.fixture(scope="module")
+def banks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the mini bank and two quizzes of it that ask for confidence."""
+    folder = tmp_path_factory.mktemp("banks")
+    shutil.copytree(MINI, folder / "mini")
+    (folder / "mini" / "sure.yaml").write_text(SURE_QUIZZES, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def bank(banks: Path) -> Bank:
+    loaded = load_bank(banks / "mini")
+    assert loaded.bank is not None, loaded.issues
+    return loaded.bank
+
+
+def open_attempt(monkeypatch: pytest.MonkeyPatch, banks: Path, attempt: engine.Attempt, page: str = QUIZ) -> AppTest:
+    return open_page(monkeypatch, page, banks=banks, t=urltoken.encode(attempt))
+
+
+def key_of(attempt: engine.Attempt) -> str:
+    return f"quiz-{attempt.seed}-{attempt.position}"
+
+
+def give(at: AppTest, bank: Bank, attempt: engine.Attempt, answer: tuple[int, ...], level: int | None) -> None:
+    """Set the question's widgets to ``answer`` and the picker to ``level`` (None: left alone)."""
+    question, key = engine.current(attempt, bank), key_of(attempt)
+    if isinstance(question, MultipleQuestion):
+        for index in answer:
+            at.checkbox(key=f"{key}-pick-{index}").check()
+    elif isinstance(question, OrderQuestion):
+        for position, item in enumerate(answer):
+            at.selectbox(key=f"{key}-place-{position}").set_value(item)
+    else:
+        at.radio(key=f"{key}-choice").set_value(answer[0])
+    if level is not None:
+        at.radio(key=f"{key}-confidence").set_value(level)
+
+
+# ---------------------------------------------------------------- the words
+
+
+def test_marks_as_a_learner_reads_them() -> None:
+    assert [confidence.signed(mark) for mark in (3, -6, 0, 1.5, -2, 0.3333333, 10)] == [
+        "+3",
+        "−6",
+        "0",
+        "+1.5",
+        "−2",
+        "+0.33",
+        "+10",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("level", "fraction", "line"),
+    [
+        (3, 1.0, "**Confidence well placed:** you were very sure, and right (+3)."),
+        (2, 1.0, "**You could have been surer:** you were fairly sure, and right (+2); “Very” would earn +3."),
+        (1, 1.0, "**You could have been surer:** you were not very sure, and right (+1); “Very” would earn +3."),
+        (
+            1,
+            0.0,
+            "**Confidence well placed:** you were not very sure, and it was wrong (0); being sure would have cost you.",
+        ),
+        (2, 0.0, "**Confidence misplaced:** you were fairly sure, and wrong (−2); “Not very” would have cost nothing."),
+        (3, 0.0, "**Confidence misplaced:** you were very sure, and wrong (−6); “Not very” would have cost nothing."),
+        (3, 0.5, "**Confidence well placed:** you were very sure, and right (+1.5)."),
+    ],
+)
+def test_whether_the_confidence_was_well_placed(level: int, fraction: float, line: str) -> None:
+    assert confidence.placement(level, fraction) == line
+
+
+def test_the_calibration_in_one_plain_line() -> None:
+    very = [cbm.Response(1.0, 3)] * 5 + [cbm.Response(0.0, 3)] * 4
+    assert (
+        confidence.advice(cbm.calibrate(very))
+        == "When you were very sure, you were right 5 times out of 9: slow down on those."
+    )
+    fairly = [cbm.Response(0.0, 2)] * 2 + [cbm.Response(1.0, 2)]
+    assert (
+        confidence.advice(cbm.calibrate(fairly))
+        == "When you were fairly sure, you were right 1 time out of 3: look again at the sources before you commit."
+    )
+    unsure = [cbm.Response(1.0, 1)] * 4
+    assert (
+        confidence.advice(cbm.calibrate(unsure))
+        == "When you were not very sure, you were right 4 times out of 4: you know more than you think, so say so."
+    )
+    modest = [cbm.Response(1.0, 2)] * 13
+    assert (
+        confidence.advice(cbm.calibrate(modest))
+        == "When you were fairly sure, you were right 13 times out of 13: you can say “Very” more often."
+    )
+    well = [cbm.Response(1.0, 3)] * 4 + [cbm.Response(0.0, 1)]
+    assert confidence.advice(cbm.calibrate(well)) == (
+        "Your confidence matched how often you were right: keep judging how sure you are."
+    )
+
+
+# ---------------------------------------------------------------- the Quiz page
+
+
+def test_the_picker_in_moodles_words_and_nothing_of_the_key(
+    monkeypatch: pytest.MonkeyPatch, banks: Path, bank: Bank
+) -> None:
+    attempt = engine.start(bank, engine.BankQuiz("sure"), 11)
+    at = open_attempt(monkeypatch, banks, attempt)
+    picker = at.radio(key=f"{key_of(attempt)}-confidence")
+    assert picker.label == "How sure are you?"
+    assert picker.options == LABELS
+    assert picker.value is None and picker.proto.horizontal
+    question = bank.questions["bridge-cost"]
+    before = sent_text(at)
+    for secret in [markup.author(question.explanation), "Right answer", "In the sources", "Confidence well placed"]:
+        assert secret not in before, secret
+    assert "If you choose none, it counts as “Not very”." in before
+
+
+def test_a_practice_quiz_with_three_levels_ends_in_the_calibration_view(
+    monkeypatch: pytest.MonkeyPatch, banks: Path, bank: Bank
+) -> None:
+    steps = [  # answer, level, what the page says of the confidence after checking
+        ((0,), 3, "**Confidence well placed:** you were very sure, and right (+3)."),
+        (
+            (0, 2),
+            3,
+            "**Confidence misplaced:** you were very sure, and wrong (−6); “Not very” would have cost nothing.",
+        ),
+        ((0,), 3, "**Confidence well placed:** you were very sure, and right (+3)."),
+        (
+            (1, 0, 2),
+            1,
+            "**Confidence well placed:** you were not very sure, and it was wrong (0); being sure would have cost you.",
+        ),
+        ((2,), 2, "**You could have been surer:** you were fairly sure, and right (+2); “Very” would earn +3."),
+        (
+            (1,),
+            None,
+            "**Confidence well placed:** you were not very sure, and it was wrong (0); being sure would have cost you.",
+        ),
+    ]
+    at = open_attempt(monkeypatch, banks, engine.start(bank, engine.BankQuiz("sure"), 11))
+    for answer, level, says in steps:
+        attempt = current_attempt(at, bank)
+        give(at, bank, attempt, answer, level)
+        at.button(key="quiz-check").click().run()
+        assert not at.exception
+        assert says in markdown(at)
+        at.button(key="quiz-next").click().run()
+    assert not at.exception
+    assert [title.value for title in at.title] == ["Results"]
+    finished = current_attempt(at, bank)
+    assert finished.confidence == (3, 3, 3, 1, 2, 1)
+    # +3 -6 +3 +0 +2 +0 = 2 over 6 questions
+    assert [(metric.label, metric.value) for metric in at.metric] == [
+        ("Score", "3 / 6"),
+        ("Right", "50%"),
+        ("CBM score", "0.33"),
+    ]
+    assert confidence.MEANING in [caption.value for caption in at.caption]
+    assert "How sure you were" in [header.value for header in at.subheader]
+    text = markdown(at)
+    assert "**When you were very sure, you were right 2 times out of 3: slow down on those.**" in text
+    assert "| Very (more than 80%) | 3 | 2 | 67% | 80% to 100% | :material/warning: A bit over-confident |" in text
+    assert "| Fairly (more than 67%) | 1 | 1 | 100% | 67% to 80% | :material/info: A bit under-confident |" in text
+    assert "| Not very (less than 67%) | 2 | 0 | 0% | 0% to 67% | :material/check_circle: Well placed |" in text
+    # each reviewed question says how sure the learner was
+    assert text.count("**Confidence well placed:**") == 4 and text.count("**Confidence misplaced:**") == 1
+
+
+def test_an_exam_with_confidence_records_it_and_says_nothing_until_results(
+    monkeypatch: pytest.MonkeyPatch, banks: Path, bank: Bank
+) -> None:
+    attempt = engine.start(bank, engine.BankQuiz("sure-exam"), 5)
+    at = open_attempt(monkeypatch, banks, attempt)
+    for level in (3, 2, 1):
+        attempt = current_attempt(at, bank)
+        give(at, bank, attempt, engine.right_answer(engine.current(attempt, bank)), level)
+        at.button(key="quiz-next").click().run()
+        assert not at.exception
+        if level > 1:
+            assert "Confidence" not in markdown(at) and not at.success
+    assert [title.value for title in at.title] == ["Results"]
+    assert [metric.value for metric in at.metric] == ["3 / 3", "100%", "2.00"]
+    text = markdown(at)
+    assert "| Very (more than 80%) | 1 | 1 | 100% | 80% to 100% | :material/check_circle: Well placed |" in text
+    assert "| Not very (less than 67%) | 1 | 1 | 100% | 0% to 67% | :material/info: A bit under-confident |" in text
+
+
+def test_a_quiz_without_confidence_is_unchanged(monkeypatch: pytest.MonkeyPatch, banks: Path, bank: Bank) -> None:
+    attempt = engine.start(bank, engine.BankQuiz("all"), 11)
+    at = open_attempt(monkeypatch, banks, attempt)
+    assert "How sure are you?" not in sent_text(at)
+    assert [radio.key for radio in at.radio] == [f"{key_of(attempt)}-choice"]
+    while not attempt.finished:
+        attempt = engine.advance(engine.submit(attempt, bank, engine.right_answer(engine.current(attempt, bank))))
+    results = open_attempt(monkeypatch, banks, attempt, RESULTS)
+    assert [metric.label for metric in results.metric] == ["Score", "Right"]
+    assert "How sure you were" not in [header.value for header in results.subheader]
+    assert "Confidence" not in markdown(results)
+
+
+# ---------------------------------------------------------------- Home
+
+
+def test_home_says_which_quizzes_ask_and_builds_one_that_does(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
+    at = open_page(monkeypatch, HOME, banks=banks)
+    captions = [caption.value for caption in at.caption]
+    assert "6 questions · Practice · Asks how sure you are" in captions
+    assert "6 questions · Practice" in captions  # the "all" quiz does not ask
+    toggle = at.toggle(key="home-build-mini-confidence")
+    assert toggle.label == "Ask how sure I am" and toggle.value is False
+    toggle.set_value(True)
+    at.button(key="home-build-mini-start").click().run()
+    assert not at.exception
+    attempt = current_attempt(at, load_bank(banks / "mini").bank)  # type: ignore[arg-type]
+    assert isinstance(attempt.quiz, engine.CustomQuiz) and attempt.quiz.confidence and attempt.asks_confidence
+    assert at.radio(key=f"{key_of(attempt)}-confidence").label == "How sure are you?"
+
+
+def test_build_your_own_asks_nothing_by_default(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
+    at = open_page(monkeypatch, HOME, banks=banks)
+    at.button(key="home-build-mini-start").click().run()
+    attempt = current_attempt(at, load_bank(banks / "mini").bank)  # type: ignore[arg-type]
+    assert not attempt.asks_confidence
+    assert "How sure are you?" not in sent_text(at)
