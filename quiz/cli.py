@@ -15,6 +15,7 @@ from quiz.bank.load import load_banks
 from quiz.bank.model import QUESTION_TYPES
 from quiz.bank.schema import schema_text
 from quiz.errors import QuizError, format_issues
+from quiz.interop import export as interop_export
 from quiz.report import analysis, responses
 from quiz.report import output as report_output
 from quiz.ui import markup
@@ -98,6 +99,16 @@ def stats_command(file: str, output: str) -> int:
     return 0
 
 
+def export_command(folder: str, quiz_id: str | None, fmt: str, output: str) -> int:
+    """One file for Moodle (GIFT, Moodle XML) or Canvas (QTI); a bank with errors gets them, and nothing is written."""
+    done = interop_export.export_file(folder, quiz_id, fmt, output)
+    if done.errors:
+        print(format_issues(done.errors), file=sys.stderr)
+        return 1
+    print(f"wrote {done.path}: {markup.count(done.questions, 'question')} ({fmt})")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quiz", description="Media-literacy quiz banks: check them, describe their format, start and draft them."
@@ -136,6 +147,11 @@ def _parser() -> argparse.ArgumentParser:
     statistics = commands.add_parser("stats", help="Moodle's quiz and item statistics of a responses.csv")
     statistics.add_argument("file", metavar="RESPONSES.csv", help="one row per question of each finished attempt")
     statistics.add_argument("--format", choices=("text", "json"), default="text")
+    exporting = commands.add_parser("export", help="write a bank or a quiz for Moodle (GIFT, XML) or Canvas (QTI)")
+    exporting.add_argument("bank", metavar="BANK", help="the bank folder")
+    exporting.add_argument("--quiz", metavar="ID", help="one quiz of the bank (default: every question not a draft)")
+    exporting.add_argument("--format", required=True, choices=interop_export.FORMATS)
+    exporting.add_argument("--output", required=True, metavar="FILE")
     return parser
 
 
@@ -152,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return draft_command(args.articles, args.bank, args.title)
         if args.command == "stats":
             return stats_command(args.file, args.format)
+        if args.command == "export":
+            return export_command(args.bank, args.quiz, args.format, args.output)
         return schema()
     except QuizError as exc:
         print(f"error: {exc}", file=sys.stderr)

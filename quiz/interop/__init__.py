@@ -1,0 +1,1 @@
+"""Export to the platforms teachers use (GIFT and Moodle XML for Moodle, QTI for Canvas), and import from GIFT."""
