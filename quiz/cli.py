@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from quiz.authoring.drafting.draft import draft
 from quiz.authoring.new import new_bank, new_question
@@ -16,6 +20,7 @@ from quiz.bank.model import QUESTION_TYPES
 from quiz.bank.schema import schema_text
 from quiz.errors import QuizError, format_issues
 from quiz.interop import export as interop_export
+from quiz.record import db, store
 from quiz.report import analysis, responses
 from quiz.report import output as report_output
 from quiz.ui import markup
@@ -109,6 +114,48 @@ def export_command(folder: str, quiz_id: str | None, fmt: str, output: str) -> i
     return 0
 
 
+def _database(url: str | None) -> str:
+    return url or db.database_url(os.environ, db.file_secrets(Path.cwd()), Path.cwd())
+
+
+def _database_failed(target: str, action: str, problem: SQLAlchemyError) -> int:
+    cause = getattr(problem, "orig", None) or problem
+    print(f"error: {db.describe(target)}: cannot {action}: {cause.__class__.__name__}: {cause}", file=sys.stderr)
+    return 1
+
+
+def db_upgrade_command(url: str | None) -> int:
+    """Apply the record's migrations up to the newest (the app does this at start too)."""
+    target = _database(url)
+    engine = db.open_engine(target)
+    try:
+        db.upgrade(engine)
+        print(f"{db.describe(target)}: at revision {db.current(engine)} (the newest)")
+    except SQLAlchemyError as problem:
+        return _database_failed(target, "upgrade", problem)
+    finally:
+        engine.dispose()
+    return 0
+
+
+def db_purge_command(days: int, url: str | None) -> int:
+    """Delete the attempts (and their answers) started more than ``days`` days ago."""
+    if days < 0:
+        print("error: --older-than: expected a number of days, 0 or more", file=sys.stderr)
+        return 1
+    target = _database(url)
+    engine = db.open_engine(target)
+    try:
+        db.upgrade(engine)
+        deleted = store.purge(engine, timedelta(days=days), store.now_utc())
+    except SQLAlchemyError as problem:
+        return _database_failed(target, "purge", problem)
+    finally:
+        engine.dispose()
+    print(f"deleted {markup.count(deleted, 'attempt')} older than {markup.count(days, 'day')}, with their answers")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quiz", description="Media-literacy quiz banks: check them, describe their format, start and draft them."
@@ -152,6 +199,12 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument("--quiz", metavar="ID", help="one quiz of the bank (default: every question not a draft)")
     exporting.add_argument("--format", required=True, choices=interop_export.FORMATS)
     exporting.add_argument("--output", required=True, metavar="FILE")
+    database = commands.add_parser("db", help="the record of classes and answers: upgrade its schema, purge old ones")
+    database.add_argument("--url", help="default: QUIZ_DATABASE_URL, the secrets, .quiz-data/quiz.sqlite3")
+    dbs = database.add_subparsers(dest="db_command", required=True)
+    dbs.add_parser("upgrade", help="apply the schema's migrations up to the newest")
+    purging = dbs.add_parser("purge", help="delete attempts started more than DAYS days ago, with their answers")
+    purging.add_argument("--older-than", type=int, required=True, metavar="DAYS")
     return parser
 
 
@@ -170,6 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return stats_command(args.file, args.format)
         if args.command == "export":
             return export_command(args.bank, args.quiz, args.format, args.output)
+        if args.command == "db" and args.db_command == "upgrade":
+            return db_upgrade_command(args.url)
+        if args.command == "db":
+            return db_purge_command(args.older_than, args.url)
         return schema()
     except QuizError as exc:
         print(f"error: {exc}", file=sys.stderr)
