@@ -89,16 +89,22 @@ def parse(text: str, name: str) -> tuple[tuple[Response, ...], tuple[Issue, ...]
                 f"the columns needed are {', '.join(REQUIRED)}",
             ),
         )
-    where = {column: header.index(column) for column in COLUMNS if column in header}
+    # Absent optional columns read the empty cell appended at index len(header).
+    empty = len(header)
+    at = [header.index(column) if column in header else empty for column in FIELDS]
     responses: list[Response] = []
     seen: dict[tuple[str, str], int] = {}
     line = reader.line_num + 1
     try:
         for row in reader:
             start, line = line, reader.line_num + 1
-            if not any(cell.strip() for cell in row):
+            if len(row) <= empty:
+                row += [""] * (empty + 1 - len(row))
+            else:
+                row[empty] = ""
+            cells = [row[index].strip() for index in at]
+            if not any(cells) and not any(cell.strip() for cell in row):
                 continue
-            cells = {column: row[index].strip() if index < len(row) else "" for column, index in where.items()}
             response = _response(cells, name, start, issues)
             if response is None:
                 continue
@@ -122,54 +128,77 @@ def parse(text: str, name: str) -> tuple[tuple[Response, ...], tuple[Issue, ...]
     return (() if issues else tuple(responses)), tuple(issues)
 
 
-def _response(cells: dict[str, str], name: str, line: int, issues: list[Issue]) -> Response | None:
-    count = len(issues)
+# Response's fields in order: the cells a row is read into.
+FIELDS = Response._fields
+COMMON_MARKS = {"0": 0.0, "1": 1.0}
+
+
+def _response(cells: list[str], name: str, line: int, issues: list[Issue]) -> Response | None:
+    attempt, learner, question, mark_text, assignment, position, answer_text, confidence, seconds, opened, at = cells
+    mark = COMMON_MARKS.get(mark_text)
+    if mark is None:
+        mark = _number(mark_text)
+        if mark is not None and not 0 <= mark <= 1:
+            mark = None
+    if answer_text.isdigit() and answer_text.isascii():
+        answer: tuple[int, ...] | None = (int(answer_text),)
+    elif answer_text:
+        tokens = answer_text.split()
+        answer = tuple(int(token) for token in tokens if token.isdigit() and token.isascii())
+        answer = answer if len(answer) == len(tokens) else None
+    else:
+        answer = None
+    confidence_value = _number(confidence) if confidence else None
+    seconds_value = _number(seconds) if seconds else None
+    good_position = not position or (position.isdigit() and position.isascii())
+    if (
+        attempt
+        and learner
+        and question
+        and mark is not None
+        and (answer is not None or not answer_text)
+        and good_position
+        and (not confidence or (confidence_value is not None and confidence_value >= 0))
+        and (not seconds or (seconds_value is not None and seconds_value >= 0))
+    ):
+        return Response(
+            attempt,
+            learner,
+            question,
+            mark,
+            assignment,
+            int(position) if position else None,
+            answer,
+            confidence_value,
+            seconds_value,
+            tuple(opened.split()),
+            at,
+        )
 
     def refuse(column: str, message: str, hint: str = "") -> None:
         issues.append(Issue(name, line, 0, column, message, hint))
 
-    for column in ("attempt", "learner", "question"):
-        if not cells[column]:
+    for column, cell in (("attempt", attempt), ("learner", learner), ("question", question)):
+        if not cell:
             refuse(column, "empty; every row needs one")
-    mark = _number(cells["mark"])
-    if mark is None or not 0 <= mark <= 1:
+    if mark is None:
         refuse(
-            "mark",
-            f"expected a fraction from 0 to 1, found {cells['mark']!r}",
-            "0 for wrong or unanswered, 1 for right",
+            "mark", f"expected a fraction from 0 to 1, found {mark_text!r}", "0 for wrong or unanswered, 1 for right"
         )
-    position = cells.get("position", "")
-    if position and not (position.isdigit() and position.isascii()):
+    if not good_position:
         refuse("position", f"expected a whole number from 0, found {position!r}")
-    answer_text = cells.get("answer", "")
-    answer = tuple(int(token) for token in answer_text.split() if token.isdigit() and token.isascii())
-    if len(answer) != len(answer_text.split()):
+    if answer is None and answer_text:
         refuse(
             "answer", f"expected option indexes separated by spaces, found {answer_text!r}", "for example: 2, or 0 3"
         )
-    numbers: dict[str, float | None] = {}
-    for column in ("confidence", "seconds"):
-        text = cells.get(column, "")
-        value = _number(text) if text else None
+    numbers: tuple[tuple[str, str, float | None], ...] = (
+        ("confidence", confidence, confidence_value),
+        ("seconds", seconds, seconds_value),
+    )
+    for column, text, value in numbers:
         if text and (value is None or value < 0):
             refuse(column, f"expected a number from 0, found {text!r}")
-        numbers[column] = value
-    if len(issues) > count:
-        return None
-    assert mark is not None
-    return Response(
-        attempt=cells["attempt"],
-        learner=cells["learner"],
-        question=cells["question"],
-        mark=mark,
-        assignment=cells.get("assignment", ""),
-        position=int(position) if position else None,
-        answer=answer if answer_text else None,
-        confidence=numbers["confidence"],
-        seconds=numbers["seconds"],
-        opened_sources=tuple(cells.get("opened_sources", "").split()),
-        answered_at=cells.get("answered_at", ""),
-    )
+    return None
 
 
 def _number(text: str) -> float | None:
