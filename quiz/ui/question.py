@@ -14,6 +14,7 @@ from quiz.bank.model import Bank, ClaimCheckQuestion, MultipleQuestion, OrderQue
 from quiz.play import engine
 from quiz.play.engine import Answer, Grade
 from quiz.ui import markup, nav
+from quiz.ui.confidence import placed_ui
 
 RIGHT = ":green-badge[:material/check: Right answer]"
 PICKED = ":blue-badge[Your answer]"
@@ -117,10 +118,12 @@ def review_ui(
     grade: Grade,
     back: dict[str, str],
     show_prompt: bool = True,
+    confidence: int | None = None,
 ) -> None:
     """Draw a checked question: right or wrong, the learner's answer beside the right one,
     the feedback on what was picked, the explanation and the citations. ``back`` (query params)
-    lets the Sources page link back here."""
+    lets the Sources page link back here. ``confidence``, when the quiz asked for it, is how sure
+    the learner was; whether that was well placed is said under right or wrong."""
     if show_prompt:
         prompt_ui(question)
     elif isinstance(question, ClaimCheckQuestion):
@@ -130,6 +133,7 @@ def review_ui(
         st.success(summary, icon=":material/check_circle:")
     else:
         st.error(summary, icon=":material/cancel:")
+    placed_ui(confidence, grade)
     if isinstance(question, OrderQuestion):
         order_review_ui(question, answer)
     else:

@@ -75,9 +75,8 @@ if answer is None:
         st.warning("Choose an answer first.", icon=":material/touch_app:")
 else:
     if attempt.mode == "practice" and grade is not None:
-        question.review_ui(bank, current, order, answer, grade, back=state.link(attempt))
-        if attempt.confidence is not None:
-            confidence.placed_ui(attempt.confidence[attempt.position], grade)
+        sure = None if attempt.confidence is None else attempt.confidence[attempt.position]
+        question.review_ui(bank, current, order, answer, grade, back=state.link(attempt), confidence=sure)
     else:
         st.info("Your answer is saved.")
     st.button(

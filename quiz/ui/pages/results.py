@@ -64,9 +64,10 @@ def review_ui(bank: Bank, attempt: engine.Attempt) -> None:
             if answer is None or grade is None:
                 st.warning("Not answered.")
             else:
-                if attempt.confidence is not None:
-                    confidence.placed_ui(attempt.confidence[number], grade)
-                question.review_ui(bank, current, attempt.orders[number], answer, grade, back, show_prompt=False)
+                sure = None if attempt.confidence is None else attempt.confidence[number]
+                question.review_ui(
+                    bank, current, attempt.orders[number], answer, grade, back, show_prompt=False, confidence=sure
+                )
 
 
 found = state.banks()
