@@ -171,3 +171,12 @@ def test_the_real_command(tmp_path: Path):
     )
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.startswith(f"{broken}:2: error: mark: expected a fraction from 0 to 1, found 'x'")
+
+
+def test_the_worked_example_in_the_docs_is_what_the_command_prints(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    doc = (REPO / "docs" / "statistics.md").read_text(encoding="utf-8")
+    block = doc.split("$ quiz stats responses.csv\n", 1)[1].split("```", 1)[0]
+    assert main(["stats", str(hand_csv(tmp_path))]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    shown = [line for line in block.splitlines() if line != "..."]
+    assert shown and all(line in printed for line in shown)
