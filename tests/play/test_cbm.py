@@ -4,6 +4,8 @@ and confidence carried by the engine and the URL token (old tokens still open)."
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +14,7 @@ from quiz.bank.model import Bank, OrderQuestion, Quiz
 from quiz.play import cbm, engine, urltoken
 from quiz.play.cbm import Response
 from quiz.play.engine import BankQuiz, CustomQuiz
-from tests.conftest import MINI
+from tests.conftest import MINI, QUESTION_YAML
 
 ALL = ("bridge-cost", "who-spoke", "vote-margin", "story-order", "petition-check", "ferry-date")
 
@@ -314,3 +316,16 @@ def test_a_custom_quiz_flag_must_be_1(bank: Bank, banks: dict[str, Bank]) -> Non
         assert urltoken.decode(_tampered(attempt, q=quiz), banks) == urltoken.BadToken(
             "the link's quiz is not one this bank can serve"
         )
+
+
+# ---------------------------------------------------------------- the bank
+
+
+def test_a_banks_quiz_asks_with_confidence_true(make_bank: Callable[..., Path]) -> None:
+    quizzes = "quizzes:\n  - id: sure\n    title: Sure?\n    questions: [cost]\n    confidence: {value}\n"
+    asks = load_bank(make_bank({"q.yaml": QUESTION_YAML, "z.yaml": quizzes.format(value="true")}, name="asks"))
+    assert asks.bank is not None and asks.bank.quizzes["sure"].confidence
+    assert engine.start(asks.bank, BankQuiz("sure"), 1).asks_confidence
+    wrong = load_bank(make_bank({"q.yaml": QUESTION_YAML, "z.yaml": quizzes.format(value="yes")}, name="wrong"))
+    assert wrong.bank is None
+    assert [issue.message for issue in wrong.errors] == ["expected true or false, found 'yes'"]
