@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
+from tests.support.node import node_modules
 from tests.support.server import REPO_ROOT, StreamlitServer, start_streamlit
 
 MINI = REPO_ROOT / "tests" / "fixtures" / "banks" / "mini"
@@ -48,6 +49,25 @@ def picker(page: Page):  # noqa: ANN201 - a Playwright locator
     return page.get_by_role("radiogroup", name="How sure are you?")
 
 
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page: Page, selector: str) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA violations inside the elements ``selector`` finds, as "rule: node"."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(node_modules() / "axe-core" / "axe.min.js"))
+    found = page.evaluate(
+        """([selector, tags]) => axe.run({include: [[selector]]}, {runOnly: {type: 'tag', values: tags}})
+            .then(result => ({
+                passes: result.passes.length,
+                violations: result.violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.html)),
+            }))""",
+        [selector, WCAG_AA],
+    )
+    assert found["passes"] > 0, f"axe-core checked nothing under {selector!r}"
+    return list(found["violations"])
+
+
 def test_three_levels_to_the_calibration_view(
     sure_server: StreamlitServer, page: Page, console_errors: ConsoleErrors
 ) -> None:
@@ -81,6 +101,8 @@ def test_three_levels_to_the_calibration_view(
             expect(main).not_to_contain_text(secret)
         if number == 1:
             screenshot(page, "confidence-1-picker")
+            assert page.locator("[class*='-confidence']").count() == 1
+            assert axe_violations(page, "[class*='-confidence']") == []
         pick(page, answer)
         pick(page, level)
         click(page, "quiz-check")
@@ -117,6 +139,7 @@ def test_three_levels_to_the_calibration_view(
         for column, text in enumerate(cells):
             expect(rows.nth(row).locator("td").nth(column)).to_contain_text(text)
     screenshot(page, "confidence-3-results")
+    assert axe_violations(page, "table") == []
     assert console_errors == []
 
 
