@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from quiz.bank import itemcheck
 from quiz.bank.model import (
     BUILTIN_SKILLS,
     Bank,
@@ -104,6 +105,7 @@ def check_bank(folder: Path, contents: Sequence[FileContent]) -> tuple[Bank | No
     served = [question for question in by_id.values() if not question.draft]
     for quiz, site in quizzes:
         _check_quiz(quiz, site, served, by_id, refs, issues)
+    issues += itemcheck.review(contents, claims, questions, quizzes, texts)
 
     if info is None or any(issue.is_error for issue in issues):
         return None, issues

@@ -132,11 +132,20 @@ def _bare_false_too(schema: dict[str, Any]) -> None:
     schema["enum"] = [*schema["enum"], False]
 
 
+class Report(Cite):
+    """What one source says about a claim; upstream names the text it copies, when it copies one."""
+
+    upstream: str = ""
+
+
+ClaimStatus = Literal["consistent", "conflicting", "unsupported", "false", "single-source"]
+
+
 class Claim(Frozen):
     id: Slug
     claim: Text
-    status: Literal["consistent", "conflicting", "unsupported", "false"] = Field(json_schema_extra=_bare_false_too)
-    reports: tuple[Cite, ...] = Field(min_length=1)
+    status: ClaimStatus = Field(json_schema_extra=_bare_false_too)
+    reports: tuple[Report, ...] = Field(min_length=1)
     note: str = ""
 
 

@@ -17,6 +17,7 @@ STATUS: dict[str, tuple[str, Colour, str, str]] = {  # label, badge colour, icon
     "conflicting": ("Conflicting", "orange", ":material/compare_arrows:", "the sources disagree"),
     "unsupported": ("Unsupported", "gray", ":material/help:", "no source backs it"),
     "false": ("False", "red", ":material/cancel:", "the sources show it is wrong"),
+    "single-source": ("Single source", "gray", ":material/looks_one:", "one source, or copies of one text"),
 }
 COLUMNS = 3
 
