@@ -43,6 +43,8 @@ def claim_ui(bank: Bank, claim: Claim) -> None:
                 st.markdown(f"**{markup.author(source.title)}**")
                 st.caption(source_line(source, title=False))
                 st.markdown(markup.block_quote(markup.literal(report.quote)))
+                if report.upstream:
+                    st.caption(f"Copies {markup.literal(report.upstream)}: one text, not an independent report")
                 if report.note:
                     st.caption(markup.author(report.note))
                 st.page_link(
