@@ -73,8 +73,9 @@ def review(
         issues += _longest_beyond_chance(published, here)
         issues += _unbalanced_keys(published, here)
     by_id = {question.id: question for question, _ in published}
+    spans = _Spans(texts)
     for quiz, site in quizzes:
-        issues += _duplicates(quiz, site, by_id, texts)
+        issues += _duplicates(quiz, site, by_id, spans)
     turned_on = {claim_id for question, _ in published for claim_id in question.claims}
     for claim, site in claims:
         if claim.id in turned_on:
@@ -272,7 +273,7 @@ def _unbalanced_keys(published: Sequence[Entry], content: FileContent) -> list[I
 # ---------------------------------------------------------------- quizzes
 
 
-def _duplicates(quiz: Quiz, site: Site, by_id: dict[str, Question], texts: dict[str, SourceText]) -> list[Issue]:
+def _duplicates(quiz: Quiz, site: Site, by_id: dict[str, Question], texts: _Spans) -> list[Issue]:
     if quiz.questions is None:
         return []
     listed = [(number, by_id[question_id]) for number, question_id in enumerate(quiz.questions) if question_id in by_id]
@@ -302,22 +303,34 @@ def _duplicates(quiz: Quiz, site: Site, by_id: dict[str, Question], texts: dict[
     return found
 
 
-def _same_claim_and_passage(
-    first: Question, second: Question, texts: dict[str, SourceText]
-) -> tuple[str, str, int] | None:
+def _same_claim_and_passage(first: Question, second: Question, texts: _Spans) -> tuple[str, str, int] | None:
     claims = [claim for claim in first.claims if claim in second.claims]
     if not claims:
         return None
     for one in first.cite:
         for other in second.cite:
-            text = texts.get(one.source)
+            text = texts.texts.get(one.source)
             if other.source != one.source or text is None:
                 continue
-            for start, end in text.spans(one.quote):
-                for other_start, other_end in text.spans(other.quote):
+            for start, end in texts[one.source, one.quote]:
+                for other_start, other_end in texts[one.source, other.quote]:
                     if start < other_end and other_start < end:
                         return claims[0], one.source, text.text.count("\n", 0, max(start, other_start)) + 1
     return None
+
+
+class _Spans(dict[tuple[str, str], tuple[tuple[int, int], ...]]):
+    """Where each quote stands, found once per review: a quiz compares every pair of its questions' cites."""
+
+    def __init__(self, texts: dict[str, SourceText]):
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, key: tuple[str, str]) -> tuple[tuple[int, int], ...]:
+        source, quote = key
+        found = tuple(self.texts[source].spans(quote))
+        self[key] = found
+        return found
 
 
 # ---------------------------------------------------------------- the ledger
