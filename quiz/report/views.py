@@ -318,22 +318,27 @@ class Report:
 def report(attempts: Sequence[AttemptInfo], responses: Sequence[Response], bank: Bank) -> Report:
     """Everything but the per-question distributions (drawn when a question is opened). The statistics
     use finished attempts only, as Moodle's do; a question left unanswered counts 0."""
-    finished = {info.attempt: info for info in attempts if info.finished_at}
-    answered = {(response.attempt, response.question) for response in responses}
-    scored = [response for response in responses if response.attempt in finished] + [
-        Response(info.attempt, info.learner, qid, 0.0)
-        for info in finished.values()
-        for qid in info.question_ids
-        if (info.attempt, qid) not in answered
-    ]
     return Report(
-        stats=analysis.analyse(scored, bank),
+        stats=analysis.analyse(finished_responses(attempts, responses), bank),
         roster=roster(attempts, responses, bank),
         grid=grid(attempts, responses),
         claims=misread_claims(responses, bank),
         skills=misread_skills(responses, bank),
         lateral=lateral_reading(responses, bank),
     )
+
+
+def finished_responses(attempts: Sequence[AttemptInfo], responses: Sequence[Response]) -> list[Response]:
+    """The responses of finished attempts, with a mark-0 row for each question one left unanswered:
+    what the statistics use, and what ``responses.csv`` holds."""
+    finished = {info.attempt: info for info in attempts if info.finished_at}
+    answered = {(response.attempt, response.question) for response in responses}
+    return [response for response in responses if response.attempt in finished] + [
+        Response(info.attempt, info.learner, qid, 0.0)
+        for info in finished.values()
+        for qid in info.question_ids
+        if (info.attempt, qid) not in answered
+    ]
 
 
 class ReportCache:

@@ -1,0 +1,48 @@
+"""The record's attempts and responses (``quiz.record.store`` values) as the report's plain records.
+
+The one place that knows both: the report stays free of the record's tables, and the Teach page
+calls ``report_input`` with what ``store.attempts_of`` and ``store.responses_of_assignment`` return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quiz.record.store import AttemptRecord, ResponseRecord
+from quiz.report.records import Response
+from quiz.report.views import AttemptInfo
+
+
+def report_input(
+    attempts: Sequence[AttemptRecord], responses: Sequence[ResponseRecord], assignment: str = ""
+) -> tuple[tuple[AttemptInfo, ...], tuple[Response, ...]]:
+    """Attempts named by their label (never the resume id, which would open the attempt)."""
+    by_id = {attempt.id: attempt for attempt in attempts}
+    infos = tuple(
+        AttemptInfo(
+            attempt=attempt.label,
+            learner=attempt.display_name,
+            question_ids=attempt.question_ids,
+            started_at=attempt.started_at.isoformat(),
+            finished_at=attempt.finished_at.isoformat() if attempt.finished_at else "",
+        )
+        for attempt in attempts
+    )
+    found = tuple(
+        Response(
+            attempt=by_id[response.attempt_id].label,
+            learner=by_id[response.attempt_id].display_name,
+            question=response.question_id,
+            mark=response.mark,
+            assignment=assignment,
+            position=response.position,
+            answer=response.answer,
+            confidence=None if response.confidence is None else float(response.confidence),
+            seconds=response.seconds,
+            opened_sources=response.opened_sources,
+            answered_at=response.answered_at.isoformat(),
+        )
+        for response in responses
+        if response.attempt_id in by_id
+    )
+    return infos, found
