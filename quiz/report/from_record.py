@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy.engine import Engine
+
+from quiz.bank.model import Bank
+from quiz.record import store
 from quiz.record.store import AttemptRecord, ResponseRecord
+from quiz.report import analysis, stats, views
 from quiz.report.records import Response
 from quiz.report.views import AttemptInfo
 
@@ -46,3 +51,19 @@ def report_input(
         if response.attempt_id in by_id
     )
     return infos, found
+
+
+def bank_statistics(engine: Engine, bank: Bank) -> tuple[tuple[str, stats.Stats], ...]:
+    """The statistics of every assignment of ``bank`` in the record that has a finished attempt,
+    named by the assignment's title, for the Author page's flags."""
+    found = []
+    for assignment in store.list_assignments(engine):
+        if assignment.bank_id != bank.info.id:
+            continue
+        attempts, responses = report_input(
+            store.attempts_of(engine, assignment.id), store.responses_of_assignment(engine, assignment.id)
+        )
+        finished = views.finished_responses(attempts, responses)
+        if finished:
+            found.append((assignment.title, analysis.analyse(finished, bank)))
+    return tuple(found)

@@ -328,6 +328,28 @@ def report(attempts: Sequence[AttemptInfo], responses: Sequence[Response], bank:
     )
 
 
+# ---------------------------------------------------------------- back to the author
+
+
+@dataclass(frozen=True)
+class AuthorFlag:
+    """A flag on a question, from one assignment's statistics, for the Author page."""
+
+    assignment: str
+    n: int
+    flag: stats.Flag
+
+
+def author_flags(per_assignment: Sequence[tuple[str, stats.Stats]]) -> dict[str, tuple[AuthorFlag, ...]]:
+    """Each question's flags with the number of attempts and the assignment they come from."""
+    found: dict[str, list[AuthorFlag]] = {}
+    for assignment, computed in per_assignment:
+        for question in computed.questions:
+            for flag in question.flags:
+                found.setdefault(question.question, []).append(AuthorFlag(assignment, question.n, flag))
+    return {question: tuple(flags) for question, flags in found.items()}
+
+
 def finished_responses(attempts: Sequence[AttemptInfo], responses: Sequence[Response]) -> list[Response]:
     """The responses of finished attempts, with a mark-0 row for each question one left unanswered:
     what the statistics use, and what ``responses.csv`` holds."""

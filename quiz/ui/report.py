@@ -282,6 +282,15 @@ def downloads_ui(
     st.caption("`quiz stats responses.csv` prints the statistics above from the downloaded file.")
 
 
+def author_flags_ui(flags: Sequence[views.AuthorFlag]) -> None:
+    """Beside a question on the Author page: what the statistics of its assignments say."""
+    for found in flags:
+        st.warning(
+            f"{markup.literal(found.flag.reason)} (n = {found.n}, assignment {markup.literal(found.assignment)})",
+            icon=":material/flag:",
+        )
+
+
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}%"
 

@@ -18,7 +18,7 @@ from quiz.play import engine as quiz_engine
 from quiz.record import store
 from quiz.report import responses as responses_csv
 from quiz.report import views
-from quiz.report.from_record import report_input
+from quiz.report.from_record import bank_statistics, report_input
 from quiz.report.output import QUESTION_KEYS, QUIZ_KEYS
 from tests.conftest import MINI
 from tests.record.conftest import empty_url, engine, postgres_cluster  # noqa: F401  (fixtures: both engines)
@@ -83,3 +83,9 @@ def test_the_report_of_a_recorded_assignment(engine: Engine, tmp_path: Path):  #
     assert document["quiz"] == {key: getattr(report.stats.quiz, key) for key in QUIZ_KEYS}
     for question, shown in zip(document["questions"], report.stats.questions):
         assert {key: question[key] for key in QUESTION_KEYS} == {key: getattr(shown, key) for key in QUESTION_KEYS}
+
+    # Back to the author: the flags of this assignment, with n and its title.
+    flags = views.author_flags(bank_statistics(engine, bank))
+    expected = {question.question: len(question.flags) for question in report.stats.questions if question.flags}
+    assert {question: len(found) for question, found in flags.items()} == expected
+    assert {(flag.assignment, flag.n) for found in flags.values() for flag in found} == {("Bridge", 3)}

@@ -62,3 +62,19 @@ def test_opening_a_learner_and_a_question():
     ).run()
     assert not at.exception
     assert any("✓ £2\\.4 million: 2 · ✗ £3 million: 1 · ✗ The sources do not say: 0" in c.value for c in at.caption)
+
+
+def test_author_flags_say_n_and_the_assignment():
+    def flags_page() -> None:
+        from quiz.report import stats, views
+        from quiz.ui.report import author_flags_ui
+
+        flag = stats.Flag("negative-discrimination", "discrimination index -57.7: check the key")
+        author_flags_ui([views.AuthorFlag("Bridge <b>", 6, flag)])
+
+    at = AppTest.from_function(flags_page, default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert [warning.value for warning in at.warning] == [
+        "discrimination index \\-57\\.7\\: check the key (n = 6, assignment Bridge \\<b\\>)"
+    ]
