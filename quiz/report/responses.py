@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -76,6 +76,8 @@ def parse(text: str, name: str) -> tuple[tuple[Response, ...], tuple[Issue, ...]
         header = next(reader)
     except StopIteration:
         header = []
+    except csv.Error as exc:
+        return (), (Issue(name, 1, 0, "", f"not a CSV row: {exc}"),)
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         found = ", ".join(header) if header else "nothing"
@@ -92,6 +94,12 @@ def parse(text: str, name: str) -> tuple[tuple[Response, ...], tuple[Issue, ...]
     # Absent optional columns read the empty cell appended at index len(header).
     empty = len(header)
     at = [header.index(column) if column in header else empty for column in FIELDS]
+    fast = _every_row_good(reader, at, empty)
+    if fast is not None:
+        return fast, ()
+    # Something is wrong: read again, row by row, to say what and where.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
     responses: list[Response] = []
     seen: dict[tuple[str, str], int] = {}
     line = reader.line_num + 1
@@ -126,6 +134,68 @@ def parse(text: str, name: str) -> tuple[tuple[Response, ...], tuple[Issue, ...]
     except csv.Error as exc:
         issues.append(Issue(name, line, 0, "", f"not a CSV row: {exc}"))
     return (() if issues else tuple(responses)), tuple(issues)
+
+
+def _every_row_good(reader: Iterator[list[str]], at: list[int], empty: int) -> tuple[Response, ...] | None:
+    """The responses, column by column, when every row is good (the usual case, and 3 times faster
+    than row by row); None at the first doubt (a bad cell, a blank row, a repeat, a CSV error)."""
+    try:
+        rows = list(reader)
+    except csv.Error:
+        return None
+    width = empty + 1
+    if any(len(row) < width for row in rows):
+        rows = [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]
+    blank = [""] * len(rows)
+    columns = [[row[index].strip() for row in rows] if index != empty else blank for index in at]
+    attempt, learner, question, mark_text, assignment, position, answer, confidence, seconds, opened, answered = columns
+    if not (all(attempt) and all(learner) and all(question)):
+        return None
+    if len(set(zip(attempt, question))) != len(rows):
+        return None
+    marks = [COMMON_MARKS.get(text) for text in mark_text]
+    if None in marks:
+        marks = [_number(text) for text in mark_text]
+        if any(mark is None or not 0 <= mark <= 1 for mark in marks):
+            return None
+    if not all((text.isdigit() and text.isascii()) or not text for text in position):
+        return None
+    answers = [(int(text),) if text.isdigit() and text.isascii() else _answer(text) for text in answer]
+    if any(found is None and text for found, text in zip(answers, answer)):
+        return None
+    numbers: list[list[float | None]] = []
+    for column in (confidence, seconds):
+        values: list[float | None] = (
+            [_number(text) if text else None for text in column] if any(column) else [None] * len(rows)
+        )
+        if any(text and (value is None or value < 0) for text, value in zip(column, values)):
+            return None
+        numbers.append(values)
+    return tuple(
+        map(
+            Response._make,
+            zip(
+                attempt,
+                learner,
+                question,
+                marks,
+                assignment,
+                [int(text) if text else None for text in position],
+                answers,
+                numbers[0],
+                numbers[1],
+                [tuple(text.split()) for text in opened],
+                answered,
+            ),
+        )
+    )
+
+
+def _answer(text: str) -> tuple[int, ...] | None:
+    tokens = text.split()
+    if not tokens or not all(token.isdigit() and token.isascii() for token in tokens):
+        return None
+    return tuple(int(token) for token in tokens)
 
 
 # Response's fields in order: the cells a row is read into.

@@ -110,3 +110,15 @@ def test_table_orders_attempts_and_questions_by_first_appearance():
 def test_marks_in_range(tmp_path: Path, mark: str):
     found, issues = responses.read(write(tmp_path, f"attempt,learner,question,mark\na,b,c,{mark}\n"))
     assert issues == () and found[0].mark == float(mark)
+
+
+def test_a_clean_file_and_the_same_file_with_one_bad_row_read_alike(tmp_path: Path):
+    # The whole-file path (every row good) and the row-by-row path (at the first doubt) agree.
+    good = responses.text(ROWS)
+    with_blank = good.replace("\n", "\n\n", 2)
+    first, _ = responses.read(write(tmp_path, good))
+    second, issues = responses.read(write(tmp_path, with_blank))
+    assert issues == () and first == second == ROWS
+    assert messages(write(tmp_path, good + "as1,a3,Cy,,q1,,2,,,,\n")) == [
+        "responses.csv:5: error: mark: expected a fraction from 0 to 1, found '2' (hint: 0 for wrong or unanswered, 1 for right)"
+    ]
