@@ -19,7 +19,7 @@ from quiz.bank.model import (
 )
 from quiz.play import engine
 from quiz.report import stats
-from quiz.report.records import Response, Table, table
+from quiz.report.records import Response, Table, collector_paused, table
 
 
 def random_guess_score(question: Question) -> float | None:
@@ -36,6 +36,11 @@ def random_guess_score(question: Question) -> float | None:
 
 def analyse(responses: Sequence[Response], bank: Bank | None = None) -> stats.Stats:
     """The statistics of these responses (one assignment's), with the choice-level flags."""
+    with collector_paused():
+        return _analyse(responses, bank)
+
+
+def _analyse(responses: Sequence[Response], bank: Bank | None) -> stats.Stats:
     arrays = table(responses)
     known = {} if bank is None else {qid: bank.questions[qid] for qid in arrays.questions if qid in bank.questions}
     guesses = {qid: random_guess_score(question) for qid, question in known.items()}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from quiz.errors import Issue
-from quiz.report.records import Response
+from quiz.report.records import Response, collector_paused
 
 REQUIRED = ("attempt", "learner", "question", "mark")
 COLUMNS = (
@@ -66,7 +66,8 @@ def read(path: Path, name: str | None = None) -> tuple[tuple[Response, ...], tup
                 "save the file as UTF-8",
             ),
         )
-    return parse(text, shown)
+    with collector_paused():
+        return parse(text, shown)
 
 
 def parse(text: str, name: str) -> tuple[tuple[Response, ...], tuple[Issue, ...]]:
