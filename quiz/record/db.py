@@ -27,6 +27,7 @@ URL_VARIABLE = "QUIZ_DATABASE_URL"
 DEFAULT_FILE = Path(".quiz-data") / "quiz.sqlite3"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 5
 
 
 def database_url(environ: Mapping[str, str], secrets: Mapping[str, Any], root: Path) -> str:
@@ -64,7 +65,10 @@ def open_engine(url: str) -> Engine:
     (a writer waits for another instead of failing at once)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        # A server that does not answer is said within seconds, not after the system's TCP timeout.
+        postgres = parsed.get_backend_name() == "postgresql"
+        timeout = {"connect_timeout": CONNECT_TIMEOUT_S} if postgres else {}
+        return create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(

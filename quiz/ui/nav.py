@@ -17,6 +17,10 @@ RESULTS = _PAGES / "results.py"
 SOURCES = _PAGES / "sources.py"
 CLAIMS = _PAGES / "claims.py"
 AUTHOR = _PAGES / "author.py"
+ASSIGNMENT = _PAGES / "assignment.py"
+TEACH = _PAGES / "teach.py"
+TEACHER_PASSWORD = "QUIZ_TEACHER_PASSWORD"
+EXAM = "record-exam"  # session key: set while an exam assignment is in progress (quiz.ui.recording)
 PAGE = "nav-page"  # session key: the url_path of the page this run draws
 
 
@@ -25,6 +29,16 @@ def author_password() -> str | None:
     # st.secrets raises when there is no secrets file; this asks without raising.
     secrets = st.secrets if st.secrets.load_if_toml_exists() else {}
     return edit.password(os.environ, secrets)
+
+
+def teacher_password() -> str | None:
+    """The password of the Teach page (environment or st.secrets, as the Author page's); None: no Teach page."""
+    secrets = st.secrets if st.secrets.load_if_toml_exists() else {}
+    for source in (os.environ, secrets):
+        value = source.get(TEACHER_PASSWORD)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 def main() -> None:
@@ -37,8 +51,11 @@ def main() -> None:
             st.Page(QUIZ, title="Quiz", url_path="quiz", visibility="hidden"),
             st.Page(RESULTS, title="Results", url_path="results", visibility="hidden"),
             st.Page(SOURCES, title="Sources", url_path="sources"),
-            st.Page(CLAIMS, title="Claims", url_path="claims"),
+            # The claims ledger gives an exam's answers away: not offered while an exam assignment is on.
+            *([] if st.session_state.get(EXAM) else [st.Page(CLAIMS, title="Claims", url_path="claims")]),
             *([st.Page(AUTHOR, title="Author", url_path="author")] if author_password() else []),
+            st.Page(ASSIGNMENT, title="Assignment", url_path="assignment", visibility="hidden"),
+            *([st.Page(TEACH, title="Teach", url_path="teach")] if teacher_password() else []),
         ],
         position="top",
     )
@@ -47,7 +64,7 @@ def main() -> None:
     st.set_page_config(
         page_title=f"{page.title} · Media-literacy quiz",
         page_icon="🔎",
-        layout="centered" if page.url_path in ("quiz", "results") else "wide",
+        layout="centered" if page.url_path in ("quiz", "results", "assignment") else "wide",
     )
     st.session_state[PAGE] = page.url_path
     try:

@@ -9,7 +9,7 @@ from quiz.bank.load import LoadResult
 from quiz.bank.model import DIFFICULTIES, Bank
 from quiz.errors import Issue, format_issues
 from quiz.play import catalog, engine
-from quiz.ui import markup, nav, state
+from quiz.ui import markup, nav, recording, state
 
 
 def start(bank: Bank, quiz: engine.QuizRef) -> None:
@@ -111,6 +111,7 @@ st.markdown(
     "Read the sources, then judge what they really say. Every answer is backed by quotes you can check in context."
 )
 found = state.banks()
+recording.join_ui(found.by_id)
 loaded = {bank.folder for bank in found.banks}
 for result in found.results:
     if result.bank is None:

@@ -1,0 +1,197 @@
+"""Joining an assignment on Home and answering it on the Assignment page (AppTest, SQLite): every
+answer is in the record before its feedback shows, and the record refuses what it must."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from streamlit.testing.v1 import AppTest
+
+from quiz.play import engine as quiz_engine
+from quiz.play.engine import BankQuiz
+from quiz.record import codes, db, store
+from quiz.ui import recording
+from tests.support.apptest import mini, open_page, sent_text
+
+BANK = mini()
+ASSIGNMENT = "quiz/ui/pages/assignment.py"
+
+
+@pytest.fixture
+def record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    url = f"sqlite:///{tmp_path / 'quiz.sqlite3'}"
+    monkeypatch.setenv("QUIZ_DATABASE_URL", url)
+    opened = db.open_engine(url)
+    db.upgrade(opened)
+    return opened
+
+
+def make(record: Engine, mode: str = "practice", **settings: object) -> store.AssignmentRecord:
+    made = store.create_class(record, "9B", store.now_utc())
+    assert isinstance(made, store.ClassRecord)
+    quiz = BankQuiz("all" if mode == "practice" else "exam")
+    found = store.create_assignment(record, made.id, "Bridge homework", "mini", quiz, mode, store.now_utc(), **settings)  # type: ignore[arg-type]
+    assert isinstance(found, store.AssignmentRecord)
+    return found
+
+
+def join(at: AppTest, code: str, name: str) -> AppTest:
+    at.text_input(key="join-code").input(code)
+    at.text_input(key="join-name").input(name)
+    at.button(key="FormSubmitter:join-Join").click()
+    at.run()
+    assert not at.exception
+    return at
+
+
+def errors(at: AppTest) -> list[str]:
+    """The error messages as a learner reads them (markup.literal escapes Markdown with backslashes)."""
+    return [re.sub(r"\\(.)", r"\1", element.value) for element in at.error]
+
+
+def the_attempt(record: Engine) -> store.AttemptRecord:
+    with record.connect() as connection:
+        resume = connection.execute(sa.text("select resume_id from attempts")).scalar_one()
+    found = store.attempt_by_resume(record, resume)
+    assert found is not None
+    return found
+
+
+def current(record: Engine) -> tuple[store.AttemptRecord, quiz_engine.Attempt]:
+    attempt = the_attempt(record)
+    return attempt, quiz_engine.Attempt(
+        "mini",
+        BankQuiz("all"),
+        "practice",
+        attempt.seed,
+        attempt.question_ids,
+        attempt.orders,
+        (None,) * len(attempt.question_ids),
+        (None,) * len(attempt.question_ids),
+        attempt.position,
+    )
+
+
+def choose_right(at: AppTest, attempt: store.AttemptRecord) -> None:
+    question = BANK.questions[attempt.question_ids[attempt.position]]
+    key = f"assignment-{attempt.resume_id}-{attempt.position}"
+    right = quiz_engine.right_answer(question)
+    if isinstance(question, quiz_engine.MultipleQuestion):
+        for index in right:
+            at.checkbox(key=f"{key}-pick-{index}").check()
+    elif isinstance(question, quiz_engine.OrderQuestion):
+        for position, item in enumerate(right):
+            at.selectbox(key=f"{key}-place-{position}").set_value(item)
+    else:
+        at.radio(key=f"{key}-choice").set_value(right[0])
+
+
+def test_a_learner_joins_with_a_code_and_each_answer_is_recorded_before_its_feedback(
+    monkeypatch: pytest.MonkeyPatch, record: Engine
+) -> None:
+    target = make(record)
+    at = open_page(monkeypatch)
+    join(at, codes.shown_code(target.join_code).lower(), "Ana")
+    assert errors(at) == []
+    attempt = the_attempt(record)
+    assert at.query_params[recording.RESUME] == attempt.resume_id
+    assert attempt.display_name == "Ana" and attempt.position == 0
+    assert f"assignment?r={attempt.resume_id}" in sent_text(at)  # the resume link, in a code block with a copy button
+    choose_right(at, attempt)
+    at.button(key="assignment-submit").click().run()
+    assert not at.exception
+    responses = store.responses_of(record, attempt.id)
+    assert [(response.position, response.mark) for response in responses] == [(0, 1.0)]
+    assert responses[0].seconds is not None and responses[0].seconds >= 0
+    assert at.success[0].value == "Your answer is recorded."
+    assert "Right!" in [element.value for element in at.success]
+    at.button(key="assignment-next").click().run()
+    assert the_attempt(record).position == 1
+    # the same attempt, opened from its resume link in a new session, is where the learner left it
+    again = open_page(monkeypatch, ASSIGNMENT, r=attempt.resume_id)
+    assert "Question 2 of 6" in sent_text(again)
+
+
+def test_the_join_link_fills_in_the_code(monkeypatch: pytest.MonkeyPatch, record: Engine) -> None:
+    target = make(record)
+    at = open_page(monkeypatch, join=codes.shown_code(target.join_code))
+    assert at.text_input(key="join-code").value == codes.shown_code(target.join_code)
+
+
+def test_a_wrong_code_says_nothing_of_which_exist_and_many_are_slowed(
+    monkeypatch: pytest.MonkeyPatch, record: Engine
+) -> None:
+    make(record)
+    at = open_page(monkeypatch)
+    for _ in range(3):
+        join(at, "2222-2222", "Ana")
+        assert errors(at) == [store.NO_SUCH_CODE]
+    join(at, "2222-2222", "Ana")
+    assert errors(at)[0].startswith("Too many wrong tries: wait ")
+
+
+def test_bad_names_are_refused_and_nothing_is_recorded(monkeypatch: pytest.MonkeyPatch, record: Engine) -> None:
+    target = make(record)
+    at = open_page(monkeypatch)
+    for name in ("<img src=x onerror=alert(1)>", "x" * 10_000, "Ana\x1b[31m"):
+        join(at, target.join_code, name)
+        assert errors(at) and errors(at)[0].startswith("That name cannot be used:")
+    assert store.attempts_of(record, target.id) == ()
+
+
+def test_a_closed_assignment_is_said_plainly(monkeypatch: pytest.MonkeyPatch, record: Engine) -> None:
+    target = make(record, closes_at=store.now_utc() - timedelta(minutes=1))
+    at = open_page(monkeypatch)
+    join(at, target.join_code, "Ana")
+    assert errors(at) == [f"This assignment closed at {store.when(target.closes_at)}: answers are no longer taken."]
+
+
+def test_an_exam_assignment_hides_claims_and_shows_answers_only_after_closing(
+    monkeypatch: pytest.MonkeyPatch, record: Engine
+) -> None:
+    target = make(record, mode="exam", answers_after_close=True)
+    at = open_page(monkeypatch)
+    join(at, target.join_code, "Ben")
+    assert errors(at) == []
+    assert (
+        "Claims" not in [page.title for page in at.get("navigation")[0].proto.app_pages]
+        if at.get("navigation")
+        else True
+    )
+    assert at.session_state[recording.EXAM]
+    attempt = the_attempt(record)
+    for _ in attempt.question_ids:
+        choose_right(at, the_attempt(record))
+        at.button(key="assignment-submit").click().run()
+        assert not at.exception
+    finished = the_attempt(record)
+    assert finished.finished and len(store.responses_of(record, finished.id)) == len(attempt.question_ids)
+    assert not at.session_state[recording.EXAM]
+    assert "The right answers are shown here after the assignment closes." in [e.value for e in at.info]
+    assert "Why" not in sent_text(at)
+    store.set_closed(record, target.id, True)
+    at.run()
+    assert "Why" in sent_text(at)
+
+
+def test_a_database_that_cannot_be_reached_is_said_and_self_study_still_works(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("QUIZ_DATABASE_URL", f"sqlite:///{tmp_path / 'no-such-folder' / 'x.sqlite3'}")
+    (tmp_path / "no-such-folder").write_text("a file where the folder should be")
+    at = open_page(monkeypatch)
+    join(at, "2222-2222", "Ana")
+    assert errors(at)[0].startswith(recording.UNAVAILABLE)
+    page = open_page(monkeypatch, ASSIGNMENT, r="a" * 22)
+    assert errors(page)[0].startswith(recording.UNAVAILABLE)
+    assert any(button.key and button.key.startswith("home-start") for button in at.button)
+
+
+def test_a_resume_link_that_is_not_one(monkeypatch: pytest.MonkeyPatch, record: Engine) -> None:
+    at = open_page(monkeypatch, ASSIGNMENT, r="not-a-real-resume-id-at-all")
+    assert errors(at)[0].startswith("This resume link does not name an attempt")
