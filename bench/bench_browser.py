@@ -1,7 +1,7 @@
 """Time from `page.goto` to a selector being visible, in fresh browser contexts.
 
-    python bench/bench_browser.py                       # hello page vs itself
-    python bench/bench_browser.py --script app.py \\
+    python -m bench.bench_browser                       # hello page vs itself
+    python -m bench.bench_browser --script app.py \\
         --selector '[data-testid="stRadio"]' --runs 15   # app vs hello page
 
 The baseline is a one-line `st.write("hello")` page, so the ratio says how much
@@ -14,23 +14,20 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+from playwright.sync_api import Browser, sync_playwright
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
-
-from tests.support.server import (  # noqa: E402
+from tests.support.server import (
     CHROMIUM_ARGS,
     CHROMIUM_MISSING,
     find_chromium,
     start_streamlit,
 )
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 HELLO_SCRIPT = 'import streamlit as st\n\nst.write("hello")\n'
 HELLO_SELECTOR = '[data-testid="stMarkdownContainer"]:has-text("hello")'

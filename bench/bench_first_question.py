@@ -1,6 +1,6 @@
 """Time from navigation to the first question on screen, in Chromium, against a one-line page.
 
-    python bench/bench_first_question.py [--runs N]
+    python -m bench.bench_first_question [--runs N]
 
 Candidate: `streamlit run app.py` on the bundled bank; each run opens `/quiz?t=TOKEN` for a fresh
 attempt (a new seed, so a new token) of the bank's first quiz in a new browser context, and stops
@@ -26,20 +26,17 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+from playwright.sync_api import Browser, sync_playwright
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
-
-from bench.bench_browser import HELLO_SCRIPT, TIMEOUT_MS, _launch  # noqa: E402
-from quiz.bank.load import load_bank  # noqa: E402
+from bench.bench_browser import HELLO_SCRIPT, TIMEOUT_MS, _launch
+from quiz.bank.load import load_bank
 from quiz.play import engine, urltoken
-from tests.support.server import start_streamlit  # noqa: E402
+from tests.support.server import start_streamlit
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 APP = REPO_ROOT / "app.py"
 BANK = REPO_ROOT / "questions" / "cuties-2020"

@@ -1,7 +1,7 @@
 """Full bank load (parse, validate, quote check) against a bare ``yaml.load(..., Loader=CSafeLoader)``
 of the same files, on a generated 10,000-question bank with 200 sources, in one run.
 
-    python bench/bench_load.py [--questions N] [--rounds R]
+    python -m bench.bench_load [--questions N] [--rounds R]
 
 Goal: ratio at most 1.3. Rounds alternate the two so machine noise hits both alike.
 """
@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.generate import generate  # noqa: E402
-from quiz.bank.load import bank_files, load_bank  # noqa: E402
+from bench.generate import generate
+from quiz.bank.load import bank_files, load_bank
 
 
 def bare_load(folder: Path) -> None:

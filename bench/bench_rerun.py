@@ -5,7 +5,7 @@
 2. the quiz on a generated 10,000-question, 200-source bank against the same quiz on the bundled
    bank: no per-rerun work may grow with the bank (goal ≤ 1.2).
 
-    python bench/bench_rerun.py [--reps N] [--questions N]
+    python -m bench.bench_rerun [--reps N] [--questions N]
 
 Each repetition opens a fresh attempt of one single-choice question (a new seed, so new widget
 keys), picks a wrong answer and times only ``at.button(key="quiz-check").click().run()``.
@@ -27,23 +27,20 @@ import contextlib
 import logging
 import os
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
-from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
-from streamlit.testing.v1 import AppTest, app_test, local_script_runner  # noqa: E402
-
-from bench.generate import generate  # noqa: E402
-from quiz.bank.load import load_bank  # noqa: E402
-from quiz.bank.model import Bank, SingleQuestion  # noqa: E402
+from bench.generate import generate
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, SingleQuestion
 from quiz.play import engine, urltoken
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 APP = str(REPO_ROOT / "app.py")
 QUIZ_PAGE = "quiz/ui/pages/attempt.py"

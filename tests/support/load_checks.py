@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bench.bench_sessions import Outcome, Plan
 from quiz.bank.model import Bank
 from quiz.play import engine
+from tests.support.learners import Outcome, Plan
 
 
 def assert_each_learner_got_its_own_attempt(outcomes: Sequence[Outcome], bank: Bank, learners: Sequence[Plan]) -> None:

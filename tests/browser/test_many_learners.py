@@ -1,11 +1,11 @@
 """Thirty learners at once on one server each see their own attempt and nothing else.
 
 Every learner has its own quiz (built to order: skills, difficulties, size, mode) and its own
-seed, and gives a scripted mix of right and wrong answers (bench/bench_sessions.py drives them:
+seed, and gives a scripted mix of right and wrong answers (tests/support/browser_learners.py drives them:
 one Chromium, a browser context each, all connected before any answers, then all answering at
 once). At the end each one's Results page must show the score the engine gives for the answers
 it sent, the link must carry exactly those answers, and no page may ever show another attempt's
-widgets. The timings are the bench's business (`python bench/bench_sessions.py`).
+widgets. The timings are the bench's business (`python -m bench.bench_sessions`).
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from bench.bench_sessions import plans, run_sessions
 from quiz.bank.load import load_bank
 from tests.browser.conftest import APP_SCRIPT, chromium_or_skip
 from tests.conftest import MINI
+from tests.support.browser_learners import run_sessions
+from tests.support.learners import plans
 from tests.support.load_checks import assert_each_learner_got_its_own_attempt
 from tests.support.server import StreamlitServer
 

@@ -1,7 +1,7 @@
 """Thirty learners at once on one server each see their own attempt and nothing else, driven
-over Streamlit's WebSocket protocol (bench/protocol.py) instead of Chromium.
+over Streamlit's WebSocket protocol (tests/support/protocol.py) instead of Chromium.
 
-The learners are tests/browser/test_load.py's (`plans`: each its own quiz and seed, a scripted
+The learners are tests/browser/test_many_learners.py's (`plans`: each its own quiz and seed, a scripted
 mix of right and wrong answers; all connected before any answers, then all answering at once),
 and so are the assertions, made on what the server sent each session: the score on Results is the
 engine's for the answers sent, the Results link carries exactly those answers, practice feedback
@@ -15,12 +15,12 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
-from bench.bench_protocol import run_sessions
-from bench.bench_sessions import APP, plans
 from quiz.bank.load import load_bank
 from quiz.play import engine
 from tests.conftest import MINI
+from tests.support.learners import APP, plans
 from tests.support.load_checks import assert_each_learner_got_its_own_attempt
+from tests.support.protocol_learners import run_sessions
 from tests.support.server import start_streamlit
 
 SESSIONS = 30
