@@ -1,15 +1,20 @@
 """How sure the learner is: the picker drawn with each answer before checking, a word on whether
-the confidence was well placed after it, and on Results the certainty-based score and the
-calibration view. The numbers come from :mod:`quiz.play.cbm`; the words for the learner are here.
+the confidence was well placed after it, on Results the certainty-based score and the
+calibration view, and for the teacher the class's calibration. The numbers come from
+:mod:`quiz.play.cbm` and :mod:`quiz.report.calibration`; the words are here.
 
 Nothing drawn here before checking says anything of the answer key.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
+from quiz.bank.model import Bank
 from quiz.play import cbm, engine
+from quiz.report.calibration import ConfidentlyWrong, ResponseRecord, class_calibration
 from quiz.ui import markup
 
 #: Moodle's words for the three levels (qbehaviour_deferredcbm's certainty1..3, Moodle 2.x).
@@ -136,3 +141,51 @@ def calibration_ui(attempt: engine.Attempt) -> None:
     st.markdown(f"**{advice(calibration)}**")
     st.markdown(calibration_table(calibration))
     st.caption("“Best for”: the share right at which that level earns the most marks on average (Moodle's ranges).")
+
+
+# ---------------------------------------------------------------- for the teacher
+
+
+def class_advice(calibration: cbm.Calibration) -> str:
+    """The class's calibration in one plain line, for its teacher."""
+    level = calibration.advice
+    if level is None:
+        return "The class's confidence matched how often it was right, at every level it used."
+    verdict = JUDGEMENTS[level.judgement or "ok"].split(" ", 1)[1].lower()
+    return (
+        f"When {SURE[level.level]}, the class was right {markup.count(level.right, 'time')} out of {level.answers}: "
+        f"{verdict}."
+    )
+
+
+def misconception_line(question: ConfidentlyWrong, prompt: str) -> str:
+    """``- **prompt**: wrong 3 times while very sure (2 learners), 1 while fairly sure, of 5 answers``."""
+    parts = [f"wrong {markup.count(question.wrong_very_sure, 'time')} while very sure"]
+    parts[0] += f" ({markup.count(question.learners_very_sure_wrong, 'learner')})"
+    if question.wrong_fairly_sure:
+        parts.append(f"{question.wrong_fairly_sure} while fairly sure")
+    return f"- **{markup.author(prompt)}**: {', '.join(parts)}, of {markup.count(question.answers, 'answer')}"
+
+
+def class_calibration_ui(responses: Iterable[ResponseRecord], bank: Bank, limit: int = 10) -> None:
+    """The teacher's view: the class's calibration per level, and the questions most often answered
+    wrong while very sure (the misconceptions that last longest), first. Nothing without confidence."""
+    result = class_calibration(responses)
+    if not result.responses:
+        return
+    st.subheader("How sure the class was", anchor=False)
+    st.caption(
+        f"{markup.count(result.responses, 'answer')} given with a confidence, by "
+        f"{markup.count(result.learners, 'learner')} in {markup.count(result.attempts, 'attempt')}."
+    )
+    st.markdown(f"**{class_advice(result.calibration)}**")
+    st.markdown(calibration_table(result.calibration))
+    st.markdown("##### Wrong while very sure, most often first")
+    if not result.misconceptions:
+        st.markdown("No question was answered wrong while very sure.")
+        return
+    lines = []
+    for question in result.misconceptions[:limit]:
+        known = bank.questions.get(question.question)
+        lines.append(misconception_line(question, known.prompt if known else question.question))
+    st.markdown("\n".join(lines))

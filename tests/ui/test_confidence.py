@@ -261,3 +261,51 @@ def test_build_your_own_asks_nothing_by_default(monkeypatch: pytest.MonkeyPatch,
     attempt = current_attempt(at, load_bank(banks / "mini").bank)  # type: ignore[arg-type]
     assert not attempt.asks_confidence
     assert "How sure are you?" not in sent_text(at)
+
+
+# ---------------------------------------------------------------- for the teacher
+
+
+def _teacher_view(records, bank):  # type: ignore[no-untyped-def]  # run by AppTest from its source alone
+    from quiz.ui import confidence
+
+    confidence.class_calibration_ui(records, bank)
+
+
+def test_the_class_calibration_for_the_teacher(bank: Bank) -> None:
+    from quiz.report.records import Response
+
+    def answer(attempt: str, learner: str, question: str, right: bool, level: int | None) -> Response:
+        return Response(attempt, learner, question, mark=1.0 if right else 0.0, confidence=level)
+
+    records = [
+        answer("a1", "Ada", "vote-margin", False, 3),
+        answer("a1", "Ada", "bridge-cost", True, 3),
+        answer("a2", "Ben", "vote-margin", False, 3),
+        answer("a2", "Ben", "bridge-cost", False, 2),
+        answer("a3", "Ada", "vote-margin", False, 3),
+        answer("a3", "Ada", "bridge-cost", True, 1),
+        answer("a4", "Cy", "vote-margin", False, None),  # a quiz that did not ask
+    ]
+    at = AppTest.from_function(_teacher_view, args=(records, bank), default_timeout=30).run()
+    assert not at.exception
+    assert [header.value for header in at.subheader] == ["How sure the class was"]
+    assert [caption.value for caption in at.caption] == [
+        "6 answers given with a confidence, by 2 learners in 3 attempts."
+    ]
+    text = markdown(at)
+    # Very sure: 4 answers, 1 right (25%): (0.25 - 0.8)^2 * 4 = 1.21, over-confident.
+    assert "**When very sure, the class was right 1 time out of 4: over-confident.**" in text
+    assert "| Very (more than 80%) | 4 | 1 | 25% | 80% to 100% | :material/warning: Over-confident |" in text
+    assert "| Fairly (more than 67%) | 1 | 0 | 0% | 67% to 80% | :material/warning: A bit over-confident |" in text
+    prompt = markup.author(bank.questions["vote-margin"].prompt)
+    assert f"- **{prompt}**: wrong 3 times while very sure (2 learners), of 3 answers" in text
+    assert markup.author(bank.questions["bridge-cost"].prompt) not in text  # never wrong while very sure
+
+
+def test_the_teacher_view_is_empty_without_confidence(bank: Bank) -> None:
+    from quiz.report.records import Response
+
+    records = [Response("a1", "Ada", "vote-margin", mark=0.0, confidence=None)]
+    at = AppTest.from_function(_teacher_view, args=(records, bank), default_timeout=30).run()
+    assert not at.exception and not at.subheader and not at.markdown
