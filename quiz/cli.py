@@ -20,6 +20,7 @@ from quiz.bank.model import QUESTION_TYPES
 from quiz.bank.schema import schema_text
 from quiz.errors import QuizError, format_issues
 from quiz.interop import export as interop_export
+from quiz.interop import gift_import
 from quiz.record import db, store
 from quiz.report import analysis, responses
 from quiz.report import output as report_output
@@ -156,6 +157,24 @@ def db_purge_command(days: int, url: str | None) -> int:
     return 0
 
 
+def import_command(file: str, folder: str) -> int:
+    """GIFT questions as drafts in a new bank file; what cannot come in is listed, one line each."""
+    done = gift_import.import_gift(file, folder)
+    if done.errors:
+        print(format_issues(done.errors), file=sys.stderr)
+        return 1
+    if done.skipped:
+        print(format_issues(done.skipped))
+    if done.file is None:
+        print(f"error: {file}: no question that this bank format can hold; nothing written", file=sys.stderr)
+        return 1
+    left_out = f"{len(done.skipped)} {'entry' if len(done.skipped) == 1 else 'entries'} not imported"
+    print(f"wrote {done.file}: {markup.count(len(done.questions), 'question')}, drafts, no citations yet; {left_out}")
+    warnings = markup.count(len(done.checked), "warning")
+    print(f"checked: 0 errors, {warnings} (drafts are warnings); review with: quiz validate {folder}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quiz", description="Media-literacy quiz banks: check them, describe their format, start and draft them."
@@ -199,6 +218,9 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument("--quiz", metavar="ID", help="one quiz of the bank (default: every question not a draft)")
     exporting.add_argument("--format", required=True, choices=interop_export.FORMATS)
     exporting.add_argument("--output", required=True, metavar="FILE")
+    importing = commands.add_parser("import", help="add a GIFT file's questions to a bank, as drafts in a new file")
+    importing.add_argument("file", metavar="FILE.gift")
+    importing.add_argument("--bank", required=True, metavar="FOLDER", help="the bank folder")
     database = commands.add_parser("db", help="the record of classes and answers: upgrade its schema, purge old ones")
     database.add_argument("--url", help="default: QUIZ_DATABASE_URL, the secrets, .quiz-data/quiz.sqlite3")
     dbs = database.add_subparsers(dest="db_command", required=True)
@@ -223,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return stats_command(args.file, args.format)
         if args.command == "export":
             return export_command(args.bank, args.quiz, args.format, args.output)
+        if args.command == "import":
+            return import_command(args.file, args.bank)
         if args.command == "db" and args.db_command == "upgrade":
             return db_upgrade_command(args.url)
         if args.command == "db":

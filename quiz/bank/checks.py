@@ -276,6 +276,17 @@ def _check_question(question: Question, site: Site, refs: _References, issues: l
                 WARNING,
             )
         )
+    if not question.cite:  # a draft may wait for its citations (``quiz import`` writes such drafts); nothing else may
+        issues.append(
+            site.issue(
+                ("cite",),
+                "no citations yet: a draft may go without, but it needs one before it is served"
+                if question.draft
+                else "missing required key 'cite'",
+                "add 'cite:' with a quote from a source of the bank",
+                WARNING if question.draft else Severity.ERROR,
+            )
+        )
 
 
 def _check_choices(question: ChoiceQuestion, site: Site, issues: list[Issue]) -> None:

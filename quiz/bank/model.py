@@ -160,7 +160,9 @@ class QuestionBase(Frozen):
     id: Slug
     prompt: Text
     explanation: Text
-    cite: tuple[Cite, ...] = Field(min_length=1)
+    cite: tuple[Cite, ...] = Field(
+        default=(), description="At least one; only a draft may go without (an imported question has none yet)."
+    )
     claims: tuple[Slug, ...] = ()
     skills: tuple[Slug, ...] = Field(min_length=1)
     difficulty: Difficulty = "medium"

@@ -103,7 +103,8 @@ def stem(question: Question) -> str:
 
 def question_text(bank: Bank, question: Question) -> str:
     tags = "".join(f" [tag:{skill}]" for skill in question.skills)
-    return f"// [id:{question.id}]{tags}\n::{question.id}::[markdown]{escape(stem(question))}{{{answers(bank, question)}}}\n"
+    head = f"// [id:{question.id}]{tags}\n::{question.id}::[markdown]{escape(stem(question))}"
+    return f"{head}{{{answers(bank, question)}}}\n"
 
 
 def category_line(name: str) -> str:
