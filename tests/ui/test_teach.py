@@ -1,0 +1,111 @@
+"""The Teach page (AppTest, SQLite): locked, slowed against guessing, then a class and an
+assignment made, its code shown, learners listed, close and reopen, CSV, delete."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from streamlit.testing.v1 import AppTest
+
+from quiz.record import codes, db, export, store
+from quiz.ui import recording
+from tests.support.apptest import open_page, sent_text
+
+TEACH = "quiz/ui/pages/teach.py"
+PASSWORD = "correct horse"
+
+
+@pytest.fixture
+def record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    url = f"sqlite:///{tmp_path / 'quiz.sqlite3'}"
+    monkeypatch.setenv("QUIZ_DATABASE_URL", url)
+    monkeypatch.setenv("QUIZ_TEACHER_PASSWORD", PASSWORD)
+    opened = db.open_engine(url)
+    db.upgrade(opened)
+    return opened
+
+
+def text(at: AppTest, kind: str = "error") -> list[str]:
+    return [re.sub(r"\\(.)", r"\1", element.value) for element in getattr(at, kind)]
+
+
+def unlock(at: AppTest, password: str = PASSWORD) -> AppTest:
+    at.text_input(key="teach-password").input(password)
+    at.button(key="FormSubmitter:teach-login-Unlock").click()
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_the_page_exists_only_with_a_password(monkeypatch: pytest.MonkeyPatch, record: Engine) -> None:
+    at = open_page(monkeypatch, TEACH)
+    assert "teach-password" in [widget.key for widget in at.text_input]
+    assert "teach-class-name" not in [widget.key for widget in at.text_input]  # locked
+    monkeypatch.delenv("QUIZ_TEACHER_PASSWORD")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        open_page(monkeypatch, TEACH)
+
+
+def test_wrong_passwords_are_slowed(monkeypatch: pytest.MonkeyPatch, record: Engine) -> None:
+    at = open_page(monkeypatch, TEACH)
+    for _ in range(3):
+        unlock(at, "guess")
+        assert text(at) == ["Wrong password."]
+    unlock(at, PASSWORD)  # even the right one waits once the guesses are too many
+    assert text(at)[0].startswith("Too many wrong tries: wait ")
+    assert not at.session_state["teach-unlocked"]
+
+
+def test_a_teacher_makes_a_class_and_an_assignment_and_sees_who_joined(
+    monkeypatch: pytest.MonkeyPatch, record: Engine
+) -> None:
+    at = unlock(open_page(monkeypatch, TEACH))
+    at.text_input(key="teach-class-name").input("Year 9 <b>media</b>")
+    at.button(key="FormSubmitter:teach-new-class-Create class").click()
+    at.run()
+    assert not at.exception
+    assert [item.name for item in store.list_classes(record)] == ["Year 9 <b>media</b>"]
+    at.selectbox(key="teach-bank").set_value("mini")
+    at.run()
+    at.selectbox(key="teach-quiz").set_value("exam")
+    at.radio(key="teach-mode").set_value("exam")
+    at.run()
+    at.checkbox(key="teach-after").check()
+    at.number_input(key="teach-attempts").set_value(2)
+    at.button(key="teach-create").click().run()
+    assert not at.exception, at.exception
+    (made,) = store.list_assignments(record)
+    assert (made.bank_id, made.mode, made.attempts_allowed, made.answers_after_close) == ("mini", "exam", 2, True)
+    shown = codes.shown_code(made.join_code)
+    assert shown in sent_text(at) and f"?join={shown}" in sent_text(at)
+    assert "No one has joined yet." in sent_text(at)
+    attempt = store.start_attempt(record, made, "Ana", "v", 1, ("q1",), ((0,),), store.now_utc())
+    assert isinstance(attempt, store.AttemptRecord)
+    store.record_response(record, attempt.resume_id, 0, "q1", (0,), 1.0, store.now_utc(), advance=True)
+    at.run()
+    assert "1 attempt, 1 finished" in sent_text(at)
+    rows = list(csv.reader(io.StringIO(export.csv_text(export.class_rows(record, made.class_id)))))
+    assert rows[1][4] == "Ana" and len(rows) == 2
+    at.button(key=f"teach-close-{made.id}").click().run()
+    assert store.assignment(record, made.id).closed
+    at.button(key=f"teach-reopen-{made.id}").click().run()
+    assert not store.assignment(record, made.id).closed
+    at.button(key="teach-delete-class").click().run()
+    assert text(at)[0].startswith("Tick the box to confirm")
+    assert store.list_classes(record)
+    at.checkbox(key="teach-confirm-delete").check()
+    at.button(key="teach-delete-class").click().run()
+    assert not at.exception
+    assert store.list_classes(record) == () and store.list_assignments(record) == ()
+
+
+def test_an_unreachable_database_is_said(monkeypatch: pytest.MonkeyPatch, record: Engine, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("QUIZ_DATABASE_URL", f"sqlite:///{tmp_path / 'file' / 'x.sqlite3'}")
+    at = unlock(open_page(monkeypatch, TEACH))
+    assert text(at)[0].startswith(recording.UNAVAILABLE)
