@@ -130,6 +130,11 @@ def placed_ui(level: int | None, grade: engine.Grade) -> None:
     st.markdown(placement(level, 1.0 if grade.correct else 0.0))
 
 
+def score_value(attempt: engine.Attempt) -> str:
+    """The attempt's CBM score as shown beside the plain one: Moodle's average CBM mark, two decimals."""
+    return f"{cbm.summary(cbm.of_attempt(attempt)).average_mark:.2f}".replace("-", "−")
+
+
 def score_meaning_ui() -> None:
     st.caption(MEANING)
 

@@ -309,3 +309,52 @@ def test_the_teacher_view_is_empty_without_confidence(bank: Bank) -> None:
     records = [Response("a1", "Ada", "vote-margin", mark=0.0, confidence=None)]
     at = AppTest.from_function(_teacher_view, args=(records, bank), default_timeout=30).run()
     assert not at.exception and not at.subheader and not at.markdown
+
+
+# ---------------------------------------------------------------- an assignment
+
+
+def test_an_assignment_that_asks_records_confidence_and_shows_the_calibration(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, banks: Path, bank: Bank
+) -> None:
+    from quiz.record import db, play, store
+    from quiz.ui import recording
+
+    url = f"sqlite:///{tmp_path / 'quiz.sqlite3'}"
+    monkeypatch.setenv("QUIZ_DATABASE_URL", url)
+    record = db.open_engine(url)
+    db.upgrade(record)
+    made = store.create_class(record, "9B", store.now_utc())
+    assert isinstance(made, store.ClassRecord)
+    assignment = store.create_assignment(
+        record, made.id, "How sure?", "mini", engine.BankQuiz("sure-exam"), "exam", store.now_utc()
+    )
+    assert isinstance(assignment, store.AssignmentRecord)
+    started = play.start(record, assignment, bank, "Ada", "v1", 7, store.now_utc())
+    assert isinstance(started, store.AttemptRecord)
+    at = open_page(monkeypatch, "quiz/ui/pages/assignment.py", banks=banks, **{recording.RESUME: started.resume_id})
+    for level in (3, 3, None):  # the last left unchosen: it counts as "Not very"
+        loaded = play.load(record, started.resume_id, {"mini": bank})
+        assert isinstance(loaded, play.Recorded)
+        attempt = loaded.attempt
+        key = f"assignment-{started.resume_id}-{attempt.position}"
+        assert at.radio(key=f"{key}-confidence").label == "How sure are you?"
+        question = engine.current(attempt, bank)
+        right = engine.right_answer(question)
+        wrong = question.id == "vote-margin"
+        at.radio(key=f"{key}-choice").set_value((right[0] + 1) % 2 if wrong else right[0])
+        if level is not None:
+            at.radio(key=f"{key}-confidence").set_value(level)
+        at.button(key="assignment-submit").click().run()
+        assert not at.exception
+    levels = [response.confidence for response in store.responses_of(record, started.id)]
+    assert levels == [3, 3, 1]  # in the record's column
+    # bridge-cost right at 3 (+3), vote-margin wrong at 3 (-6), ferry-date right at 1 (+1): -2 / 3
+    assert [(metric.label, metric.value) for metric in at.metric] == [
+        ("Score", "2 / 3"),
+        ("Right", "67%"),
+        ("CBM score", "−0.67"),
+    ]
+    text = markdown(at)
+    assert "**When you were very sure, you were right 1 time out of 2: slow down on those.**" in text
+    assert "| Very (more than 80%) | 2 | 1 | 50% | 80% to 100% | :material/warning: A bit over-confident |" in text

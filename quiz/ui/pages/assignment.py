@@ -129,6 +129,11 @@ def results_ui(bank: Bank, loaded: play.Recorded) -> None:
     with st.container(horizontal=True, gap="large"):
         st.metric("Score", f"{score.right} / {score.total}", border=True, width="content")
         st.metric("Right", f"{score.percent}%", border=True, width="content")
+        if attempt.asks_confidence:
+            st.metric("CBM score", confidence.score_value(attempt), border=True, width="content")
+    if attempt.asks_confidence:
+        confidence.score_meaning_ui()
+        confidence.calibration_ui(attempt)
     st.success("Every answer is recorded for your teacher. This attempt is finished and cannot be changed.")
     now = store.now_utc()
     if assignment.answers_after_close and not assignment.has_closed(now):
