@@ -85,7 +85,7 @@ def test_without_a_password_there_is_no_author_page(
 ) -> None:
     at = open_author(monkeypatch, banks, password)
     assert [title.value for title in at.title] == ["Media-literacy quiz"]  # the page does not exist: home instead
-    assert not at.text_area and not at.text_input
+    assert not at.text_area and [field.key for field in at.text_input] == ["join-code", "join-name"]  # Home's join
     assert "questions.yaml" not in sent_text(at)
 
 

@@ -14,7 +14,7 @@ from quiz.bank.load import LoadResult, bank_files, find_banks
 from quiz.bank.model import Bank, Question
 from quiz.errors import Issue
 from quiz.play import catalog, engine
-from quiz.ui import markup, nav, question, state
+from quiz.ui import markup, nav, question, recording, state
 
 UNLOCKED = "author-unlocked"
 WRONG = "author-wrong-password"
@@ -32,8 +32,9 @@ SHOWN_ISSUES = 50
 
 def unlock(expected: str) -> None:
     given = st.session_state.pop("author-password", "") or ""
-    st.session_state[UNLOCKED] = edit.password_matches(given, expected)
-    st.session_state[WRONG] = not st.session_state[UNLOCKED]
+    problem = recording.checked_password("author", given, expected, edit.password_matches)  # slowed against guessing
+    st.session_state[UNLOCKED] = problem is None
+    st.session_state[WRONG] = problem or ""
 
 
 def login_ui(expected: str) -> None:
@@ -41,7 +42,7 @@ def login_ui(expected: str) -> None:
         st.text_input("Password", type="password", key="author-password")
         st.form_submit_button("Unlock", type="primary", icon=":material/lock_open:", on_click=unlock, args=(expected,))
     if st.session_state.get(WRONG):
-        st.error("Wrong password.", icon=":material/lock:")
+        st.error(st.session_state[WRONG], icon=":material/lock:")
 
 
 # ---------------------------------------------------------------- choosing
