@@ -173,3 +173,75 @@ def test_the_picker_on_a_phone(sure_server: StreamlitServer, phone_page: Page) -
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, (label, box)
     pick(phone_page, "Fairly (more than 67%)")
     screenshot(phone_page, "confidence-phone-picker")
+
+
+@pytest.fixture(scope="module")
+def assignment_server(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[StreamlitServer, str]]:
+    """A server with a record (SQLite) holding one practice assignment of the quiz that asks; its join code."""
+    from quiz.bank.load import load_bank
+    from quiz.play.engine import BankQuiz
+    from quiz.record import db, store
+
+    folder: Path = tmp_path_factory.mktemp("assigned")
+    shutil.copytree(MINI, folder / "banks" / "mini")
+    (folder / "banks" / "mini" / "sure.yaml").write_text(SURE, encoding="utf-8")
+    assert load_bank(folder / "banks" / "mini").bank is not None
+    url = f"sqlite:///{folder / 'quiz.sqlite3'}"
+    record = db.open_engine(url)
+    db.upgrade(record)
+    made = store.create_class(record, "9B", store.now_utc())
+    assert isinstance(made, store.ClassRecord)
+    assignment = store.create_assignment(
+        record, made.id, "How sure?", "mini", BankQuiz("sure-three"), "practice", store.now_utc()
+    )
+    assert isinstance(assignment, store.AssignmentRecord)
+    record.dispose()
+    env = {"QUIZ_BANKS": str(folder / "banks"), "QUIZ_DATABASE_URL": url}
+    with start_streamlit(APP_SCRIPT, env=env) as server:
+        yield server, assignment.join_code
+
+
+def test_an_assignment_asks_and_shows_the_calibration(
+    assignment_server: tuple[StreamlitServer, str], page: Page, console_errors: ConsoleErrors
+) -> None:
+    server, code = assignment_server
+    page.goto(f"{server.url}/?join={code}")
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Your name").fill("Ada")
+    page.get_by_role("button", name="Join").click()
+    progress = page.get_by_test_id("stProgress")
+    expect(progress).to_contain_text("Question 1 of 3")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    steps = [
+        ("£2.4 million", "Very (more than 80%)", "Confidence well placed: you were very sure, and right (+3)."),
+        ("False", "Very (more than 80%)", "Confidence misplaced: you were very sure, and wrong (−6)"),
+        ("Not in the sources", None, "You could have been surer: you were not very sure, and right (+1)"),
+    ]
+    for number, (answer, level, says) in enumerate(steps, start=1):
+        expect(picker(page)).to_be_visible()
+        expect(main).not_to_contain_text("Right answer")
+        pick(page, answer)
+        if level is not None:
+            pick(page, level)
+        click(page, "assignment-submit")
+        expect(main).to_contain_text("Your answer is recorded.")
+        expect(main).to_contain_text(says)
+        click(page, "assignment-next")
+        if number < 3:
+            expect(progress).to_contain_text(f"Question {number + 1} of 3")
+            wait_for_app(page)
+    expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+    metrics = page.get_by_test_id("stMetric")
+    expect(metrics).to_have_count(3)
+    expect(metrics.nth(2)).to_contain_text("−0.67")  # (+3 −6 +1) / 3
+    expect(main).to_contain_text("When you were very sure, you were right 1 time out of 2: slow down on those.")
+    rows = page.locator("table").filter(has_text="How sure").locator("tbody tr")
+    expect(rows.nth(0)).to_contain_text("Very (more than 80%)")
+    expect(rows.nth(0).locator("td").nth(1)).to_have_text("2")
+    expect(rows.nth(0).locator("td").nth(2)).to_have_text("1")
+    expect(rows.nth(2).locator("td").nth(1)).to_have_text("1")  # Not very: the one left unchosen
+    screenshot(page, "confidence-4-assignment-results")
+    assert console_errors == []
