@@ -8,6 +8,7 @@ import streamlit as st
 from quiz.bank.load import LoadResult
 from quiz.bank.model import DIFFICULTIES, Bank
 from quiz.errors import Issue, format_issues
+from quiz.interop import export as interop_export
 from quiz.play import catalog, engine
 from quiz.ui import markup, nav, recording, state
 
@@ -50,6 +51,26 @@ def quizzes_ui(bank: Bank) -> None:
                 disabled=size == 0,
             ):
                 start(bank, engine.BankQuiz(quiz.id))
+            downloads_ui(bank, quiz.id, size)
+
+
+def downloads_ui(bank: Bank, quiz_id: str, size: int) -> None:
+    """The quiz for Moodle (Moodle XML) and Canvas (QTI), made when first asked for, once per bank version."""
+    left, right = st.columns(2)
+    for column, label, fmt, name, mime in (
+        (left, "Download for Moodle", "moodle-xml", "moodle.xml", "application/xml"),
+        (right, "Download for Canvas", "qti", "canvas-qti.zip", "application/zip"),
+    ):
+        column.download_button(
+            label,
+            data=lambda fmt=fmt: interop_export.CACHE.get(bank, quiz_id, fmt),
+            file_name=f"{bank.info.id}-{quiz_id}-{name}",
+            mime=mime,
+            key=f"home-{fmt}-{bank.info.id}-{quiz_id}",
+            icon=":material/download:",
+            on_click="ignore",
+            disabled=size == 0,
+        )
 
 
 def build_ui(bank: Bank) -> None:
