@@ -67,12 +67,14 @@ def create_assignment(record: Engine, class_id: int, bank: Bank) -> None:
     values = st.session_state
     choice = values.get("teach-quiz", BUILD)
     mode = values.get("teach-mode", "practice")
+    sure = bool(values.get(confidence_key(bank, choice), asks_by_default(bank, choice)))
     if choice == BUILD:
         custom = engine.CustomQuiz(
             int(values.get("teach-count", 5)),
             tuple(values.get("teach-skills", [])),
             tuple(values.get("teach-difficulty", [])),
             mode,
+            sure,
         )
         if not engine.pool(bank, custom.skills, custom.difficulties):
             notice("No question matches those skills and difficulties.", "error")
@@ -80,7 +82,7 @@ def create_assignment(record: Engine, class_id: int, bank: Bank) -> None:
         quiz: engine.QuizRef = custom
         title = values.get("teach-title") or "Your own quiz"
     else:
-        quiz = engine.BankQuiz(choice)
+        quiz = engine.BankQuiz(choice, confidence=sure)
         title = values.get("teach-title") or bank.quizzes[choice].title
     allowed = int(values.get("teach-attempts", 1))
     made = store.create_assignment(
@@ -100,6 +102,15 @@ def create_assignment(record: Engine, class_id: int, bank: Bank) -> None:
         notice(made.reason, "error")
     else:
         notice(f"Assignment “{made.title}” created: its code is {codes.shown_code(made.join_code)}.")
+
+
+def confidence_key(bank: Bank, choice: str) -> str:
+    """The switch's key, one per quiz, so that it starts as each quiz says."""
+    return f"teach-confidence-{bank.info.id}-{choice}"
+
+
+def asks_by_default(bank: Bank, choice: str) -> bool:
+    return choice in bank.quizzes and bank.quizzes[choice].confidence
 
 
 def set_closed(record: Engine, assignment_id: int, closed: bool) -> None:
@@ -171,6 +182,11 @@ def new_assignment_ui(record: Engine, chosen: store.ClassRecord, banks: tuple[Ba
             horizontal=True,
             key="teach-mode",
             captions=("Feedback after each answer", "Results at the end"),
+        )
+        st.toggle(
+            "Ask how sure learners are with each answer (certainty-based marks)",
+            value=asks_by_default(bank, choice),
+            key=confidence_key(bank, choice),
         )
         left, right = st.columns(2)
         left.date_input("Opens (UTC; empty: at once)", value=None, key="teach-opens-day")
@@ -250,7 +266,7 @@ def learners_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
         return
     finished = sum(item.attempt.finished for item in found)
     st.caption(f"{markup.count(len(found), 'attempt')}, {finished} finished")
-    st.dataframe(
+    st.table(  # a plain table: names are text a screen reader and a search can find
         [
             {
                 "Learner": item.attempt.display_name,
@@ -262,8 +278,6 @@ def learners_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
             }
             for item in found
         ],
-        hide_index=True,
-        key=f"teach-learners-{assignment.id}",
     )
 
 
