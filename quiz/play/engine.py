@@ -39,9 +39,12 @@ TRUE_FALSE: tuple[str, ...] = ("True", "False")
 
 @dataclass(frozen=True)
 class BankQuiz:
-    """A quiz written in the bank."""
+    """A quiz written in the bank. ``confidence``, an assignment's setting, says whether to ask how
+    sure the learner is whatever the bank's quiz says (None: as it says). Self-study tokens do not
+    carry it: they carry each answer's level, which is what an attempt needs."""
 
     quiz_id: str
+    confidence: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,9 @@ def quiz_mode(bank: Bank, quiz: QuizRef) -> Mode:
 
 def quiz_confidence(bank: Bank, quiz: QuizRef) -> bool:
     """Whether the quiz asks how sure the learner is with each answer."""
-    return bank.quizzes[quiz.quiz_id].confidence if isinstance(quiz, BankQuiz) else quiz.confidence
+    if isinstance(quiz, BankQuiz):
+        return bank.quizzes[quiz.quiz_id].confidence if quiz.confidence is None else quiz.confidence
+    return quiz.confidence
 
 
 def quiz_title(bank: Bank, quiz: QuizRef) -> str:

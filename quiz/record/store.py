@@ -168,7 +168,8 @@ def delete_class(engine: Engine, class_id: int) -> None:
 
 def quiz_json(quiz: QuizRef) -> str:
     if isinstance(quiz, BankQuiz):
-        return json.dumps({"quiz": quiz.quiz_id})
+        asks = {} if quiz.confidence is None else {"confidence": quiz.confidence}  # the assignment's setting
+        return json.dumps({"quiz": quiz.quiz_id, **asks})
     return json.dumps(
         {
             "count": quiz.count,
@@ -183,7 +184,7 @@ def quiz_json(quiz: QuizRef) -> str:
 def quiz_of(text: str) -> QuizRef:
     value = json.loads(text)
     if "quiz" in value:
-        return BankQuiz(value["quiz"])
+        return BankQuiz(value["quiz"], value.get("confidence"))
     return CustomQuiz(
         value["count"],
         tuple(value["skills"]),

@@ -329,3 +329,9 @@ def test_a_banks_quiz_asks_with_confidence_true(make_bank: Callable[..., Path]) 
     wrong = load_bank(make_bank({"q.yaml": QUESTION_YAML, "z.yaml": quizzes.format(value="yes")}, name="wrong"))
     assert wrong.bank is None
     assert [issue.message for issue in wrong.errors] == ["expected true or false, found 'yes'"]
+
+
+def test_a_bank_quiz_can_be_told_to_ask_or_not(bank: Bank) -> None:
+    assert engine.start(bank, BankQuiz("all", confidence=True), 3).asks_confidence
+    assert not engine.start(bank, BankQuiz("sure", confidence=False), 3).asks_confidence
+    assert engine.start(bank, BankQuiz("sure", confidence=None), 3).asks_confidence  # as the bank says

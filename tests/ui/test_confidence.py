@@ -358,3 +358,48 @@ def test_an_assignment_that_asks_records_confidence_and_shows_the_calibration(
     text = markdown(at)
     assert "**When you were very sure, you were right 1 time out of 2: slow down on those.**" in text
     assert "| Very (more than 80%) | 2 | 1 | 50% | 80% to 100% | :material/warning: A bit over-confident |" in text
+
+
+def test_a_teacher_sets_an_assignment_to_ask(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, banks: Path, bank: Bank
+) -> None:
+    from quiz.record import db, play, store
+
+    url = f"sqlite:///{tmp_path / 'quiz.sqlite3'}"
+    monkeypatch.setenv("QUIZ_DATABASE_URL", url)
+    monkeypatch.setenv("QUIZ_TEACHER_PASSWORD", "pass")
+    record = db.open_engine(url)
+    db.upgrade(record)
+    made = store.create_class(record, "9B", store.now_utc())
+    assert isinstance(made, store.ClassRecord)
+    at = open_page(monkeypatch, "quiz/ui/pages/teach.py", banks=banks)
+    at.text_input(key="teach-password").input("pass")
+    at.button(key="FormSubmitter:teach-login-Unlock").click().run()
+    assert not at.exception
+    at.selectbox(key="teach-quiz").set_value("all").run()
+    switch = at.toggle(key="teach-confidence-mini-all")
+    assert switch.label == "Ask how sure learners are with each answer (certainty-based marks)"
+    assert switch.value is False  # the bank's "all" quiz does not ask
+    switch.set_value(True)
+    at.button(key="teach-create").click().run()
+    assert not at.exception
+    at.selectbox(key="teach-quiz").set_value("sure").run()
+    assert at.toggle(key="teach-confidence-mini-sure").value is True  # "sure" asks in its bank
+    at.toggle(key="teach-confidence-mini-sure").set_value(False)
+    at.button(key="teach-create").click().run()
+    at.selectbox(key="teach-quiz").set_value("build").run()
+    at.toggle(key="teach-confidence-mini-build").set_value(True)
+    at.button(key="teach-create").click().run()
+    assert not at.exception
+    made_ones = store.list_assignments(record, made.id)
+    assert [assignment.quiz for assignment in made_ones[:2]] == [
+        engine.BankQuiz("all", confidence=True),
+        engine.BankQuiz("sure", confidence=False),
+    ]
+    built = made_ones[2].quiz
+    assert isinstance(built, engine.CustomQuiz) and built.confidence
+    for assignment, asks in zip(made_ones, (True, False)):
+        started = play.start(record, assignment, bank, "Ada", "v1", 7, store.now_utc())
+        assert isinstance(started, store.AttemptRecord)
+        loaded = play.load(record, started.resume_id, {"mini": bank})
+        assert isinstance(loaded, play.Recorded) and loaded.attempt.asks_confidence is asks
