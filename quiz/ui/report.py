@@ -15,7 +15,7 @@ from quiz.report import responses as responses_csv
 from quiz.report import views
 from quiz.report.records import Response
 from quiz.report.views import AttemptInfo
-from quiz.ui import markup, question
+from quiz.ui import confidence, markup, question
 
 _KINDS: tuple[tuple[views.CellKind, str], ...] = (
     ("right", "right"),
@@ -47,6 +47,7 @@ def report_ui(key: Hashable, attempts: Sequence[AttemptInfo], responses: Sequenc
         question_ui(report, responses, bank, prefix)
     with tabs[2]:
         misread_ui(report, bank)
+        confidence.class_calibration_ui(responses, bank)
         lateral_ui(report)
     with tabs[3]:
         downloads_ui(report, attempts, responses, prefix)

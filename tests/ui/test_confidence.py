@@ -403,3 +403,35 @@ def test_a_teacher_sets_an_assignment_to_ask(
         assert isinstance(started, store.AttemptRecord)
         loaded = play.load(record, started.resume_id, {"mini": bank})
         assert isinstance(loaded, play.Recorded) and loaded.attempt.asks_confidence is asks
+
+
+def _report_with_confidence():  # type: ignore[no-untyped-def]  # run by AppTest from its source alone
+
+    import streamlit as st
+
+    from quiz.bank.load import load_bank
+    from quiz.ui import nav
+    from quiz.ui.report import report_ui
+    from tests.conftest import MINI
+    from tests.report.test_views import ATTEMPTS, RESPONSES
+
+    bank = load_bank(MINI).bank
+    sure = [response._replace(confidence=3) for response in RESPONSES]
+
+    def page() -> None:
+        report_ui(("sure", len(sure)), ATTEMPTS, sure, bank)
+
+    st.navigation([st.Page(page, title="Report", default=True), st.Page(nav.SOURCES, url_path="sources")]).run()
+
+
+def test_the_teachers_report_shows_the_class_calibration() -> None:
+    from quiz.report.calibration import class_calibration
+    from tests.report.test_views import RESPONSES
+
+    at = AppTest.from_function(_report_with_confidence, default_timeout=30).run()
+    assert not at.exception, at.exception
+    assert "How sure the class was" in [header.value for header in at.subheader]
+    expected = class_calibration([response._replace(confidence=3) for response in RESPONSES])
+    high = expected.calibration.levels[2]
+    row = f"| Very (more than 80%) | {high.answers} | {high.right} | {confidence.percent(high.accuracy or 0)} |"
+    assert row in markdown(at)
