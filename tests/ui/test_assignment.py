@@ -195,3 +195,15 @@ def test_a_database_that_cannot_be_reached_is_said_and_self_study_still_works(
 def test_a_resume_link_that_is_not_one(monkeypatch: pytest.MonkeyPatch, record: Engine) -> None:
     at = open_page(monkeypatch, ASSIGNMENT, r="not-a-real-resume-id-at-all")
     assert errors(at)[0].startswith("This resume link does not name an attempt")
+
+
+def test_self_study_exam_results_say_that_back_can_change_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support.apptest import RESULTS, open_attempt
+
+    attempt = quiz_engine.start(BANK, BankQuiz("exam"), 3)
+    while not attempt.finished:
+        attempt = quiz_engine.advance(
+            quiz_engine.submit(attempt, BANK, quiz_engine.right_answer(quiz_engine.current(attempt, BANK)))
+        )
+    at = open_attempt(monkeypatch, attempt, RESULTS)
+    assert any("Back button can change this exam's answers" in caption.value for caption in at.caption)

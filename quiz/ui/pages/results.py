@@ -85,6 +85,11 @@ if not attempt.finished:
 score = engine.score(attempt, bank)
 score_ui(score, cbm.summary(cbm.of_attempt(attempt)) if attempt.asks_confidence else None)
 next_steps_ui(bank, attempt)
+if attempt.mode == "exam":  # assignments (quiz.ui.pages.assignment) refuse this; a self-study link cannot
+    st.caption(
+        "This is a self-study link: the browser's Back button can change this exam's answers and finish it again. "
+        "For a quiz that counts, your teacher gives you a code to join."
+    )
 if attempt.asks_confidence:
     confidence.calibration_ui(attempt)
 skills_ui(score)
