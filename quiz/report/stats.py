@@ -259,19 +259,23 @@ def _with_flags(stats: QuestionStats) -> QuestionStats:
 def question_flags(stats: QuestionStats) -> tuple[Flag, ...]:
     """The marks-only flags, in words an author understands, with the figure behind each."""
     flags = []
-    di, de, facility = stats.discrimination_index, stats.discriminative_efficiency, stats.facility
+    # Compared as rounded to 9 decimals: a float sum can put a figure that is 50 a hair under 50.
+    di, de, facility = (
+        None if value is None else round(value, 9)
+        for value in (stats.discrimination_index, stats.discriminative_efficiency, stats.facility)
+    )
     if di is not None and di < 0:
         flags.append(
             Flag(
                 "negative-discrimination",
-                f"discrimination index {di:.1f}: learners who did well overall got this wrong more often: check the key",
+                f"discrimination index {_figure(di, 0)}: learners who did well overall got this wrong more often: check the key",
             )
         )
     elif di is not None and di < VERY_LIKELY_BELOW:
         flags.append(
             Flag(
                 "discrimination-very-low",
-                f"discrimination index {di:.1f} (under {VERY_LIKELY_BELOW:.0f}): very likely needs checking; "
+                f"discrimination index {_figure(di, VERY_LIKELY_BELOW)} (under {VERY_LIKELY_BELOW:.0f}): very likely needs checking; "
                 "it tells apart learners who did well and those who did not hardly at all",
             )
         )
@@ -279,28 +283,41 @@ def question_flags(stats: QuestionStats) -> tuple[Flag, ...]:
         flags.append(
             Flag(
                 "discrimination-low",
-                f"discrimination index {di:.1f} (under {LIKELY_BELOW:.0f}): likely needs checking",
+                f"discrimination index {_figure(di, LIKELY_BELOW)} (under {LIKELY_BELOW:.0f}): likely needs checking",
             )
         )
     if de is not None and de < DUBIOUS_EFFICIENCY:
         flags.append(
             Flag(
                 "dubious",
-                f"discriminative efficiency {de:.1f} (under {DUBIOUS_EFFICIENCY:.0f}): dubious; "
+                f"discriminative efficiency {_figure(de, DUBIOUS_EFFICIENCY)} (under {DUBIOUS_EFFICIENCY:.0f}): dubious; "
                 "it does little of the sorting it could do",
             )
         )
     if facility is not None and facility > TOO_EASY_ABOVE:
         flags.append(
             Flag(
-                "too-easy", f"facility {facility:.1f}: almost everyone got it right, so it tells learners apart little"
+                "too-easy",
+                f"facility {_figure(facility, TOO_EASY_ABOVE)}: almost everyone got it right, so it tells learners apart little",
             )
         )
     if facility is not None and facility < TOO_HARD_BELOW:
         flags.append(
-            Flag("too-hard", f"facility {facility:.1f}: almost no one got it right: check the key and wording")
+            Flag(
+                "too-hard",
+                f"facility {_figure(facility, TOO_HARD_BELOW)}: almost no one got it right: check the key and wording",
+            )
         )
     return tuple(flags)
+
+
+def _figure(value: float, bound: float) -> str:
+    """One decimal, or as many as it takes not to read as the threshold itself (49.99 is not "50.0")."""
+    for decimals in range(1, 7):
+        text = f"{value:.{decimals}f}"
+        if float(text) != bound:
+            return text
+    return repr(value)
 
 
 # ---------------------------------------------------------------- choices (needs the answers, not just marks)

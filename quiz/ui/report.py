@@ -88,7 +88,7 @@ def roster_ui(report: views.Report) -> None:
                 "mark": {"type": "bar", "cornerRadiusEnd": 3},
                 "encoding": {
                     "x": {"field": "percent", "bin": {"step": 10, "extent": [0, 100]}, "title": "% right"},
-                    "y": {"aggregate": "count", "title": "attempts"},
+                    "y": {"aggregate": "count", "title": "attempts", "axis": {"tickMinStep": 1}},
                 },
             },
         )
@@ -107,11 +107,11 @@ def grid_ui(report: views.Report) -> None:
 
 
 def learner_ui(report: views.Report, responses: Sequence[Response], bank: Bank, prefix: str) -> None:
-    labels = {row.attempt: f"{row.learner} ({row.status})" for row in report.roster}
+    labels = {"": "Choose a learner…"} | {row.attempt: f"{row.learner} ({row.status})" for row in report.roster}
     chosen = st.selectbox(
-        "Open a learner's answers", list(labels), format_func=labels.__getitem__, index=None, key=f"{prefix}-learner"
+        "Open a learner's answers", list(labels), format_func=labels.__getitem__, key=f"{prefix}-learner"
     )
-    if chosen is None:
+    if not chosen:
         return
     for response in (response for response in responses if response.attempt == chosen):
         current = bank.questions.get(response.question)
@@ -175,8 +175,10 @@ def statistics_ui(report: views.Report, bank: Bank) -> None:
 
 def question_ui(report: views.Report, responses: Sequence[Response], bank: Bank, prefix: str) -> None:
     ids = [stats.question for stats in report.stats.questions if stats.question in bank.questions]
-    chosen = st.selectbox("Open a question", ids, index=None, key=f"{prefix}-question")
-    if chosen is None:
+    chosen = st.selectbox(
+        "Open a question", ["", *ids], format_func=lambda qid: qid or "Choose a question…", key=f"{prefix}-question"
+    )
+    if not chosen:
         return
     found = views.distribution(chosen, responses, bank)
     question.prompt_ui(bank.questions[chosen])
@@ -198,7 +200,12 @@ def question_ui(report: views.Report, responses: Sequence[Response], bank: Bank,
             "height": {"step": 34},
             "encoding": {
                 "y": {"field": "choice", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 260}},
-                "x": {"field": "picked", "type": "quantitative", "title": "learners who picked it"},
+                "x": {
+                    "field": "picked",
+                    "type": "quantitative",
+                    "title": "learners who picked it",
+                    "axis": {"tickMinStep": 1},
+                },
                 "color": {"field": "key", "type": "nominal", "title": None},
             },
         },

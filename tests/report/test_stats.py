@@ -191,3 +191,15 @@ def test_choice_flags():
         ),
     ]
     assert stats.choice_flags(picks, totals, [3], labels, every_choice_known=False) == ()
+
+
+def test_a_figure_next_to_its_threshold_never_reads_as_the_threshold():
+    question = stats.QuestionStats("q", 10, 50.0, 10.0, None, 49.996, 60.0)
+    assert stats.question_flags(question)[0].reason == "discrimination index 49.996 (under 50): likely needs checking"
+    easy = stats.QuestionStats("q", 10, 95.04, 10.0, None, 60.0, 60.0)
+    assert stats.question_flags(easy)[0].reason.startswith("facility 95.04: ")
+
+
+def test_a_figure_that_is_the_threshold_but_for_rounding_is_not_flagged():
+    question = stats.QuestionStats("q", 10, 50.0, 10.0, None, 49.99999999999999, 60.0)
+    assert stats.question_flags(question) == ()
