@@ -10,7 +10,10 @@ each is in, and what a careful reader concludes). Each story is drafted into a f
 ``quiz draft`` itself, and the bank's claims (as written and loaded) are read back.
 
 Matching. A claim *holds* a side when one of its reports cites that side's article and its quote
-contains the side's phrase (both normalised as the quote check does). Per expected outcome:
+contains the side's phrase (both normalised as the quote check does), and, when the phrase holds a
+figure ("14,000 riders a day"), the claim's text or note names that figure ("14,000"): a quote is a
+whole sentence, and a sentence can hold a date and a count that are two different claims. Per
+expected outcome:
 
 - ``conflict``: found when one ``conflicting`` claim holds both sides.
 - ``same`` (the same fact in other words) and ``different`` (two different things): a false alarm
@@ -96,8 +99,14 @@ def labels(story: Path) -> list[Item]:
     ]
 
 
+_FIGURE = re.compile(r"\d[\d,.]*(?:\s?(?:-|to)\s?\d+)?")
+
+
 def _holds(claim: Claim, side: Side, source_of: dict[str, str]) -> bool:
     phrase = normalize(side.phrase)
+    figure = _FIGURE.search(side.phrase)
+    if figure and figure.group().rstrip(".,") not in f"{claim.claim} {claim.note}":
+        return False
     return any(
         report.source == source_of[side.article] and phrase in normalize(report.quote) for report in claim.reports
     )

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.authoring.drafting.articles import MAX_ARTICLE_BYTES, article_problem
 from quiz.authoring.drafting.ledger import Claim, ledger
 from quiz.authoring.drafting.lexicon import STOPWORDS
 from quiz.authoring.drafting.sentences import CREDIT, first_sentence
-from quiz.authoring.drafting.templates import Drafting, cite, claim_id, claim_note, claim_text, for_claim, header
+from quiz.authoring.drafting.templates import Drafting, cite, claim_id, for_claim, header
+from quiz.authoring.drafting.wording import claim_note, claim_text
 from quiz.authoring.new import Refused, modeline, new_bank, unique_id, write_files
-from quiz.bank.checks import MAX_SOURCE_BYTES
 from quiz.bank.emit import Fields, Plain, item_lines
 from quiz.bank.load import bank_files, load_bank, read_file
 from quiz.bank.model import slugify
@@ -67,8 +68,11 @@ def read_article(path: Path) -> Article:
     if not path.is_file():
         raise Refused(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
     data = path.read_bytes()
-    if len(data) > MAX_SOURCE_BYTES:
-        raise Refused(f"{path}: larger than the limit of {MAX_SOURCE_BYTES // 2**20} MiB for a source")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise Refused(
+            f"{path}: {len(data) / 2**20:.1f} MiB, larger than the limit of {MAX_ARTICLE_BYTES // 2**20} MiB for an"
+            " article (a long news article is some 50 KiB); is this the right file?"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -79,7 +83,22 @@ def read_article(path: Path) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise Refused(f"{path}: the article is empty")
+    problem = article_problem(text)
+    if problem:
+        raise Refused(f"{path}: {problem}")
     return Article(path, data, text)
+
+
+def _refuse_repeats(articles: Sequence[Article]) -> None:
+    """The same article given twice (the same text, whatever the file) would only repeat every claim."""
+    seen: dict[str, Path] = {}
+    for article in articles:
+        key = " ".join(article.text.split())
+        if key in seen:
+            raise Refused(
+                f"{article.path}: the same article as {seen[key]}; give each article once (nothing was written)"
+            )
+        seen[key] = article.path
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -240,7 +259,7 @@ def draft_text(
                 ("claim", claim_text(claim)),
                 ("status", Plain(claim.status)),
                 ("reports", cite(claim.statements)),
-                ("note", claim_note(claim, drafting)),
+                ("note", claim_note(claim, drafting.article, drafting.published)),
             ]
             out += ["  # " + header(claim)] + item_lines(fields, 2) + [""]
             questions += for_claim(claim, cid, drafting)
@@ -271,6 +290,7 @@ def draft(paths: Sequence[str | Path], folder: Path, title: str | None = None) -
     if not paths:
         raise Refused("no article given: quiz draft ARTICLE... --bank FOLDER")
     articles = [read_article(Path(path)) for path in paths]  # every article readable before anything is written
+    _refuse_repeats(articles)
     if folder.exists() and not folder.is_dir():
         raise Refused(f"{folder}: exists and is not a folder")
     created = not (folder.is_dir() and bank_files(folder))
@@ -279,7 +299,8 @@ def draft(paths: Sequence[str | Path], folder: Path, title: str | None = None) -
     taken, existing = _bank_ids(folder)
     entries = plan_sources(articles, folder, existing, taken["sources"])
     texts = {entry.id: article.text for article, entry in zip(articles, entries)}  # an article given twice counts once
-    claims = ledger(list(texts.items()))
+    published = {entry.id: dt.date.fromisoformat(entry.published) if entry.published else None for entry in entries}
+    claims = ledger(list(texts.items()), published=published)
     line, schema_files = modeline(folder)
     stem = entries[0].id
     target = folder / f"draft-{stem}.yaml"

@@ -12,6 +12,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from quiz.authoring.drafting.figures import (
+    DURATION,
+    NOT_TALLY_BEFORE,
+    TALLY,
+    TALLY_CONTEXT,
+    WORDS_NUMBER,
+    duration_days,
+    word_value,
+)
 from quiz.authoring.drafting.lexicon import (
     ATTRIBUTION,
     CHARGED,
@@ -34,6 +43,7 @@ from quiz.authoring.drafting.lexicon import (
     lemma,
 )
 from quiz.authoring.drafting.sentences import CREDIT, Sentence
+from quiz.authoring.drafting.times import PERIOD
 
 _QUALIFIER = r"(?:(?:just |well )?(?:over|under)|more than|fewer than|less than|nearly|almost|about|around|roughly|approximately|at least|at most|up to|some|close to)"
 _NUMBER = re.compile(
@@ -61,7 +71,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
 class Statement:
     """A checkable statement: what kind, in which sentence, the value as written and comparable."""
 
-    kind: str  # count | money | percent | age | date | speech | post | label | rating | unsourced
+    kind: str  # count money percent age tally duration date speech post label rating stars unsourced
     sentence: Sentence
     value: str  # as written: "over 300,000", "September 9", "docuseries film", "TV-MA", a speaker
     norm: str  # comparable: "300000", "09-09", "nonfiction serial", "TV-MA"
@@ -70,6 +80,7 @@ class Statement:
     via: str = ""  # where the words were said: "Variety"
     opinion: bool = False
     quote: str = ""  # the text to cite, when it is more than the sentence
+    head: frozenset[str] = frozenset()  # what a figure counts ("case", "measl"); the words before a date
 
 
 def words(text: str) -> list[str]:
@@ -108,67 +119,177 @@ def _clause_before(text: str, position: int, limit: int) -> str:
 # ---------------------------------------------------------------- numbers and dates
 
 
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in taken)
+
+
+_HEAD_STOP = STOPWORDS | {"said", "says", "told", "were", "was", "have", "has", "had", "will", "would"}
+_AUXILIARIES = frozenset("have has had were was are is".split())
+_TO_FIGURE = re.compile(
+    r"\b(?:risen|rose|rise|rising|reached|reach|reaches|climbed|climbing|grown|grew|fallen|fell|dropped|"
+    r"passed|passes|totals?|totalled|stands?|stood|hit|hits|now)(?:\s+(?:to|at))?\s*$",
+    re.I,
+)
+
+
+def _lemmas(text: str) -> frozenset[str]:
+    """Content lemmas, short units ("mm", "km") kept."""
+    return frozenset(
+        lemma(word)
+        for word in words(text)
+        if word.lower() not in STOPWORDS and lemma(word) not in GENERIC and not word[0].isdigit()
+    )
+
+
+def head_of(text: str, start: int, end: int) -> frozenset[str]:
+    """What a figure counts: the words right after it ("14 cases of measles", "people were evacuated"),
+    else "a crowd of 21,000", else the subject of "Turnout was 38 percent", "The number of confirmed
+    cases has risen to 31", "Complaints have reached 12,000"."""
+    taken: list[str] = []
+    tokens = re.findall(r"[\w'’.-]+|[^\w\s]", text[end:])
+    for index, token in enumerate(tokens):
+        word = token.strip(".").lower()
+        if not re.match(r"[^\W\d_]", token):
+            break
+        if word in _HEAD_STOP and not (word == "of" and taken):
+            if taken and not _lemmas(" ".join(taken)) and len(taken) < 4:
+                continue  # "300 people were evacuated": look past the generic noun and its verb
+            following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+            if taken and word in _AUXILIARIES and following not in _HEAD_STOP and following.isalpha():
+                taken.append(following)  # "2,000 residents have signed": what they did is part of it
+            break
+        taken.append(word)
+        if len(_lemmas(" ".join(taken))) >= 3 or len(taken) >= 5:
+            break
+    found = _lemmas(" ".join(taken))
+    if found:
+        return found
+    before = text[:start]
+    crowd = re.search(r"(?:^|\s)(?:an?\s+|the\s+)?([^\W\d_][\w-]*)\s+of\s+(?:\S+\s+)?$", before)
+    if crowd and crowd.group(1).lower() not in STOPWORDS:
+        return _lemmas(crowd.group(1))
+    verb = _TO_FIGURE.search(before) or re.search(r"\b(?:is|are|was|were)\s*$", before)
+    if verb:
+        number_of = re.search(r"\b[Nn]umber of ([^,;]+?)\s+(?:who|that|has|have|had|is|was|in|at|on)\b", before)
+        if number_of:  # "The number of people evacuated from their homes": up to the first small word
+            phrase = number_of.group(1).split()
+            cut = next((i for i, word in enumerate(phrase) if i and word.lower() in STOPWORDS), len(phrase))
+            return _lemmas(" ".join(phrase[:cut]))
+        subject = re.split(r"[,;:]", before[: verb.start()])[-1].split()  # "Complaints about the outage have"
+        cut = next((i for i, word in enumerate(subject) if i and word.lower() in STOPWORDS), len(subject))
+        return _lemmas(" ".join(subject[:cut][-4:]))
+    return frozenset()
+
+
 def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
     text = sentence.text
+    yield from _tallies(sentence, taken)
+    yield from _durations(sentence, taken)
     for match in _AGE.finditer(text):
         taken.append(match.span())
         noun = _clause_after(text, match.end(), 3)
-        keys = content_lemmas(noun) | {"age"}
-        yield Statement(
-            "age", sentence, match.group(), match.group("num").lower(), f"{match.group()} {noun}".strip(), keys
+        number = match.group("num")
+        value = number if number.isdigit() else f"{word_value(number) or 0:g}"
+        names = frozenset(
+            lemma(word)
+            for word in re.findall(r"[A-Z][\w’'-]+", text[: match.start()][-40:])
+            if word.lower() not in STOPWORDS
         )
-    matches = [*_NUMBER.finditer(text), *_WORD_NUMBER.finditer(text)]
+        keys = content_lemmas(noun) | names | {"age"}
+        yield Statement("age", sentence, match.group(), value, f"{match.group()} {noun}".strip(), keys, head=names)
+    matches = [*_NUMBER.finditer(text), *_WORD_NUMBER.finditer(text), *WORDS_NUMBER.finditer(text)]
     for match in sorted(matches, key=lambda found: found.start()):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if _overlaps(match.span(), taken):
             continue
+        taken.append(match.span())
         number = match.group("num")
         after = _clause_after(text, match.end(), 6)
         first = after.split()[0].lower() if after else ""
-        plain = re.fullmatch(r"(?:18|19|20)\d\d", number) and not any(
-            match.groupdict().get(key) for key in ("qual", "cur", "scale", "pct")
-        )
+        marked = any(match.groupdict().get(key) for key in ("qual", "cur", "scale", "pct"))
+        plain = re.fullmatch(r"(?:18|19|20)\d\d", number) and not marked
         if plain and not (first.islower() and first.endswith("s")):
             yield _date(sentence, number, number, text)
             continue
         before = _clause_before(text, match.start(), 4)
+        currency = match.groupdict().get("cur") or re.match(r"(?:dollars|pounds|euros)\b", first)
         if (
             first in _UNITS_OF_TIME
-            or first in STOPWORDS - {"of"}
+            or (first in STOPWORDS - {"of"} and not (currency or match.groupdict().get("pct")))
             or first.capitalize() in MONTHS
-            or not (first or content_lemmas(before))
+            or not (first or content_lemmas(before) or _TO_FIGURE.search(text[: match.start()]))
         ):
             continue
-        keys = content_lemmas(f"{before} {after}")
-        kind = (
-            "percent"
-            if match.groupdict().get("pct")
-            else "money"
-            if match.groupdict().get("cur") or re.match(r"(?:dollars|pounds|euros)\b", first)
-            else "count"
-        )
+        kind = "percent" if match.groupdict().get("pct") else "money" if currency else "count"
+        head = head_of(text, match.start(), match.end()) - {"dollar", "pound", "euro", "percent", "cent"}
         yield Statement(
-            kind, sentence, match.group().strip(), _numeric(match), f"{match.group().strip()} {after}", keys
+            kind,
+            sentence,
+            match.group().strip(),
+            _numeric(match),
+            f"{match.group().strip()} {after}",
+            content_lemmas(f"{before} {after}"),
+            head=head,
         )
+
+
+def _tallies(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
+    """Votes, verdicts and scores: "voted 7-4", "by a majority of 10 to 2", "won 2-1"."""
+    text = sentence.text
+    if not TALLY_CONTEXT.search(text):
+        return
+    for match in TALLY.finditer(text):
+        if NOT_TALLY_BEFORE.search(text[: match.start()]):
+            continue
+        taken.append(match.span())
+        keys = content_lemmas(text[: match.start()] + " " + text[match.end() :])
+        yield Statement("tally", sentence, match.group(), f"{match.group('a')}-{match.group('b')}", text, keys)
+
+
+def _durations(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
+    """How long something lasts or takes: "will take six weeks", "last a month and a half", "for a fortnight"."""
+    text = sentence.text
+    for match in DURATION.finditer(text):
+        days = duration_days(match)
+        before = text[: match.start()]
+        if days is None or not re.search(r"\b(?:last\w*|take|takes|took|for|within|shut|close\w*|run)\s+$", before):
+            continue
+        taken.append(match.span())
+        keys = content_lemmas(before + " " + text[match.end() :])
+        yield Statement("duration", sentence, match.group(), f"{days:g}", text, keys)
 
 
 def _numeric(match: re.Match[str]) -> str:
     number = match.group("num").lower()
-    if not number[0].isdigit():
-        return number
-    value = float(number.replace(",", ""))
     scale = (match.groupdict().get("scale") or "").strip().lower()
-    return f"{value * _SCALES.get(scale, 1):g}"
+    if not number[0].isdigit():
+        value = word_value(number + (" " + scale if scale in ("hundred", "thousand", "million", "billion") else ""))
+        return number if value is None else f"{value:g}"
+    return f"{float(number.replace(',', '')) * _SCALES.get(scale, 1):g}"
+
+
+_REPORTED_ON = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\s*(?:on\s*)?$", re.I)
 
 
 def _dates(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
-    for match in DATE.finditer(sentence.text):
+    """Dates and times, except the day a statement was made ("the company said on Monday")."""
+    found = [*DATE.finditer(sentence.text), *PERIOD.finditer(sentence.text)]
+    for match in sorted(found, key=lambda found: (found.start(), -found.end())):
+        if _overlaps(match.span(), taken):
+            continue
         taken.append(match.span())
+        if _REPORTED_ON.search(sentence.text[: match.start()]):
+            continue
         yield _date(sentence, match.group(), _date_norm(match.group()), sentence.text)
 
 
+_CALENDAR_WORDS = frozenset(lemma(name) for name in (*MONTHS, *WEEKDAYS))
+
+
 def _date(sentence: Sentence, value: str, norm: str, text: str) -> Statement:
-    keys = content_lemmas(text.replace(value, " ")) - {lemma(name) for name in (*MONTHS, *WEEKDAYS)}
-    return Statement("date", sentence, value, norm, text, keys)
+    keys = content_lemmas(text.replace(value, " ")) - _CALENDAR_WORDS
+    clause = re.split(r"[,;:()\"“”]", text[: text.find(value)])[-1]  # the event comes before: "will close next spring"
+    near = content_lemmas(" ".join(clause.split()[-6:])) - _CALENDAR_WORDS
+    return Statement("date", sentence, value, norm, text, keys, head=near)
 
 
 def _date_norm(value: str) -> str:
@@ -184,6 +305,8 @@ def _date_norm(value: str) -> str:
             if day
             else f"{year.group() if year else '?'}-{month:02d}-?"
         )
+    if year:
+        return year.group()
     weekday = next((name for name in WEEKDAYS if name in value), "")
     return weekday.lower() or value.lower()
 
@@ -221,7 +344,10 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         if before.endswith(('"', "”", ',"', ",”")) or re.search(r"[\"”],?$", before):
             who = _clause_after(text, match.end(), 5)  # '"...," said Mayor Okafor'
         else:
-            clause = re.split(r"[;:\"“”(]|,(?!\s*$)", before.rstrip(","))[-1].split()
+            chunks = re.split(r"[;:\"“”(]|,(?!\s*$)", before.rstrip(","))
+            clause = chunks[-1].split()
+            if clause and clause[0].lower() in ("who", "which") and len(chunks) > 1:
+                clause = chunks[-2].split()  # "Pratt, who had been mayor for eight years, said"
             if clause and clause[-1].lower() in ("is", "was", "are", "were", "be", "been", "being"):
                 return None  # "is described as": passive, and no one is named
             while clause and clause[-1].lower() in FILLERS:
@@ -287,6 +413,10 @@ def _inside_quote(text: str, position: int) -> bool:
 def _attributed_words(text: str, position: int) -> str:
     """The words attributed: the longest quotation after the verb (before it, in '"...," she said'),
     else the that-clause, else the rest of the sentence."""
+    if text.lstrip()[:1] in '"“':  # '"We cannot ...," said councillor Whitlow, who proposed it.'
+        opening = [quote for quote in _quotes(text[:position]) if len(quote.split()) >= 3]
+        if opening:
+            return max(opening, key=len).strip(" ,")
     quoted = [
         quote
         for quote in (next(group for group in match.groups() if group) for match in _QUOTED.finditer(text, position))
@@ -397,6 +527,22 @@ def _rating(sentence: Sentence) -> Statement | None:
     return Statement("rating", sentence, match.group(), match.group().upper()) if match else None
 
 
+_STARS = re.compile(r"\b(?P<num>[0-5](?:\.5)?|one|two|three|four|five)[- ]stars?\b", re.I)
+
+
+def _stars(sentence: Sentence) -> Statement | None:
+    """A reviewer's stars ("gave it four stars", "a two-star review"), the names in the sentence as keys."""
+    match = _STARS.search(sentence.text)
+    if match is None:
+        return None
+    number = match.group("num").lower()
+    value = number if number[0].isdigit() else f"{word_value(number) or 0:g}"
+    names = frozenset(
+        lemma(word) for word in re.findall(r"\b[A-Z][\w’'-]+", sentence.text) if word.lower() not in STOPWORDS
+    )
+    return Statement("stars", sentence, match.group(), value, "", names)
+
+
 def _unsourced(sentence: Sentence) -> Statement | None:
     text = sentence.text
     if sentence.role != "text" or text.endswith("?") or not 5 <= len(text.split()) <= 40:
@@ -452,6 +598,9 @@ def find_statements(sentences: Sequence[Sentence]) -> list[Statement]:
         rating = _rating(sentence)
         if rating:
             found.append(rating)
+        stars = _stars(sentence)
+        if stars:
+            found.append(stars)
         speech = _speech(sentence, previous)
         if speech:
             found.append(speech)

@@ -8,14 +8,25 @@ serious assertion with no source is ``unsupported``; the rest are ``consistent``
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from quiz.authoring.drafting.extract import Statement, content_lemmas, dates_conflict, find_statements, words
+from quiz.authoring.drafting.extract import (
+    Statement,
+    content_lemmas,
+    dates_conflict,
+    find_statements,
+    speaker_keys,
+    words,
+)
+from quiz.authoring.drafting.figures import durations_agree, ranges_meet, value_range
 from quiz.authoring.drafting.lexicon import GENERIC_REFERENCE, INCOMPATIBLE, MONTHS, RATING, STOPWORDS, WEEKDAYS
 from quiz.authoring.drafting.sentences import Sentence, article_sentences
+from quiz.authoring.drafting.times import resolve
 
 
 @dataclass(frozen=True)
@@ -29,19 +40,30 @@ class Claim:
     # One-passage claims whose passage this claim already reports: not separate ledger entries,
     # but their questions (who counted, which date) are still worth drafting under this claim.
     asides: tuple[Claim, ...] = ()
+    # "growth": one count reported on different dates, moving on; "speaker": the same words, two speakers.
+    change: str = ""
 
 
-def ledger(articles: Sequence[tuple[str, str]], unsourced_per_article: int = 3) -> list[Claim]:
+def ledger(
+    articles: Sequence[tuple[str, str]],
+    unsourced_per_article: int = 3,
+    published: Mapping[str, dt.date | None] | None = None,
+) -> list[Claim]:
     """The claims found in ``(source id, text)`` articles: conflicts first, then agreements (who said
-    what last), then unsupported assertions, at most ``unsourced_per_article`` of them per article."""
+    what last), then unsupported assertions, at most ``unsourced_per_article`` of them per article.
+    ``published`` (source id -> date) places relative dates and tells growth from a conflict."""
+    dates = dict(published or {})
     sentences = [sentence for source, text in articles for sentence in article_sentences(source, text)]
     statements = find_statements(sentences)
     frequent = _frequent_lemmas(sentences)
     claims: list[Claim] = []
-    claims += _group_numbers([s for s in statements if s.kind in ("count", "money", "percent", "age")], frequent)
-    claims += _group_dates([s for s in statements if s.kind == "date"], frequent)
-    claims += _group_titles([s for s in statements if s.kind in ("label", "rating")], sentences)
-    claims += _group_speech([s for s in statements if s.kind == "speech"], frequent)
+    numeric = ("count", "money", "percent", "age", "tally", "duration")
+    claims += _group_numbers([s for s in statements if s.kind in numeric], frequent, dates)
+    claims += _group_dates([s for s in statements if s.kind == "date"], frequent, dates)
+    claims += _group_titles([s for s in statements if s.kind in ("label", "rating", "stars")], sentences)
+    speech = [s for s in statements if s.kind == "speech"]
+    claims += _who_said(speech)
+    claims += _group_speech(speech, frequent)
     claims += [Claim("post", "consistent", (s,), s.value) for s in statements if s.kind == "post"]
     for source, _ in articles:
         mine = [s for s in statements if s.kind == "unsourced" and s.sentence.source == source]
@@ -104,33 +126,157 @@ def _union(items: Sequence[Statement], same: Callable[[Statement, Statement], bo
     return sorted(groups, key=lambda group: order[id(group[0])])
 
 
-def _group_numbers(statements: Sequence[Statement], frequent: frozenset[str]) -> list[Claim]:
-    def same(a: Statement, b: Statement) -> bool:
-        if a.kind != b.kind or a.sentence == b.sentence:
-            return False  # two numbers in one sentence ("from 2,000 to 3,000") are a change, not a disagreement
-        if a.kind == "age":
-            return a.keys == b.keys  # the same age noun: "11-year-old girl", "11-year-old girls"
-        return bool((a.keys - frequent) & (b.keys - frequent))
+def _value_range(statement: Statement) -> tuple[float, float] | None:
+    try:
+        number = float(statement.norm)
+    except ValueError:
+        return None
+    return value_range(statement.value, number)
 
-    claims = []
-    for group in _union(statements, same):
-        values = {statement.norm for statement in group}
-        if len(group) < 2 and not (group[0].kind == "count" and _is_large(group[0].norm)):
-            continue
-        status = "conflicting" if len(values) > 1 else "consistent"
-        claims.append(Claim(group[0].kind, status, tuple(group), group[0].subject))
+
+def same_value(a: Statement, b: Statement) -> bool:
+    """Whether two figures can be the same: ranges that meet, durations within a tenth, equal tallies."""
+    if a.kind == "duration":
+        return durations_agree(float(a.norm), float(b.norm))
+    first, second = _value_range(a), _value_range(b)
+    if first is None or second is None:
+        return a.norm == b.norm
+    return ranges_meet(first, second)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_lemmas(text: str) -> frozenset[str]:
+    return content_lemmas(text)
+
+
+def _affinity(a: Statement, b: Statement, frequent: frozenset[str]) -> int:
+    """How surely two figures are about the same thing, 0 when they are not: what they count decides
+    when both say it ("cases" and "visitors" are two things), shared words around them otherwise."""
+    shared = (a.keys - frequent) & (b.keys - frequent)
+    if a.kind == "age":
+        return 2 + len(shared) if (a.head & b.head) or (not a.head and not b.head and a.keys == b.keys) else 0
+    if a.kind in ("tally", "duration"):
+        return len(shared) if len(shared) >= (1 if a.kind == "tally" else 2) else 0
+    if a.head and b.head:
+        common = a.head & b.head
+        return 2 + len(common) + len(shared) if common else 0
+    if len(shared) >= (2 if a.sentence.source == b.sentence.source else 1):
+        return len(shared)
+    context = (_sentence_lemmas(a.sentence.text) - frequent) & (_sentence_lemmas(b.sentence.text) - frequent)
+    return len(context) - 2 if len(context) >= 4 else 0  # "at a cost of $210 million" / "costing $260 million"
+
+
+_ANOTHER = re.compile(r"\b(?:separate|second|another|other|different)\b", re.I)
+
+
+def _two_things(a: Statement, b: Statement) -> bool:
+    """Two figures of one article that must count two things: they differ, and what they count is
+    worded apart, each with a word the other lacks ("postal ballots", "spoiled ballots"), or one says so
+    ("A separate petition")."""
+    return not same_value(a, b) and (
+        bool(a.head - b.head and b.head - a.head)
+        or bool(_ANOTHER.search(a.sentence.text) or _ANOTHER.search(b.sentence.text))
+    )
+
+
+def _group_numbers(
+    statements: Sequence[Statement], frequent: frozenset[str], published: Mapping[str, dt.date | None]
+) -> list[Claim]:
+    """Figures about the same thing. Each joins the group it shares most with, never a group holding a
+    different figure from its own article (one article's two figures count two things: two petitions),
+    nor a figure in its own sentence ("from 2,000 to 3,000" is a change)."""
+    groups: list[list[Statement]] = []
+    for statement in statements:
+        best: list[Statement] | None = None
+        best_score = 0
+        for group in groups:
+            if any(
+                other.kind != statement.kind
+                or other.sentence == statement.sentence
+                or (other.sentence.source == statement.sentence.source and _two_things(other, statement))
+                for other in group
+            ):
+                continue
+            score = max(_affinity(statement, other, frequent) for other in group)
+            if score > best_score:
+                best, best_score = group, score
+        if best is None:
+            groups.append([statement])
+        else:
+            best.append(statement)
+    claims: list[Claim] = []
+    for group in groups:
+        if len(group) >= 2 or (group[0].kind == "count" and _is_large(group[0].norm)):
+            claims += _number_claims(group, published)
     return claims
+
+
+_PROGRESS = re.compile(
+    r"\b(?:so far|to date|already|now|risen|rising|rose|reached|climb\w*|grown|grew|passe[sd]|fallen|"
+    r"by (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then))\b",
+    re.I,
+)
+
+
+def _number_claims(group: list[Statement], published: Mapping[str, dt.date | None]) -> list[Claim]:
+    """One claim; or, when a count was reported on different dates and the later reports say it moved on
+    ("has risen to 31", "now has"), a growth claim across the dates, and a conflict for any one date
+    whose reports disagree."""
+    first = group[0]
+    if all(same_value(a, b) for a in group for b in group):
+        return [Claim(first.kind, "consistent", tuple(group), first.subject)]
+    conflict = [Claim(first.kind, "conflicting", tuple(group), first.subject)]
+    when = [published.get(statement.sentence.source) for statement in group]
+    if first.kind not in ("count", "money", "percent") or None in when:
+        return conflict
+    by_date: dict[dt.date, list[Statement]] = {}
+    for statement, day in zip(group, when):
+        by_date.setdefault(day, []).append(statement)  # type: ignore[arg-type]
+    days = sorted(by_date)
+    spans = [[_value_range(s) or (0.0, 0.0) for s in by_date[day]] for day in days]
+    pairs = range(len(days) - 1)
+    rising = all(max(r[1] for r in spans[i]) < min(r[0] for r in spans[i + 1]) for i in pairs)
+    falling = all(min(r[0] for r in spans[i]) > max(r[1] for r in spans[i + 1]) for i in pairs)
+    moved = any(_PROGRESS.search(s.sentence.text) for s, day in zip(group, when) if day != days[0])
+    if len(days) < 2 or not (rising or falling) or not moved:
+        return conflict
+    claims = [
+        Claim(first.kind, "conflicting", tuple(same_day), same_day[0].subject)
+        for same_day in by_date.values()
+        if not all(same_value(a, b) for a in same_day for b in same_day)
+    ]
+    return [*claims, Claim(first.kind, "consistent", tuple(group), first.subject, change="growth")]
 
 
 def _is_large(norm: str) -> bool:
     return not norm[0].isdigit() or float(norm) >= 1000
 
 
-def _group_dates(statements: Sequence[Statement], frequent: frozenset[str]) -> list[Claim]:
+# Words for one event that reports word differently: "open" and "start running", "close" and "shut".
+_EVENT_SYNONYMS = {"shut": "clos", "start": "open", "begin": "open", "launch": "open", "run": "open"}
+
+
+def _event_words(statement: Statement) -> frozenset[str]:
+    return frozenset(_EVENT_SYNONYMS.get(word, word) for word in statement.head)
+
+
+def _group_dates(
+    statements: Sequence[Statement], frequent: frozenset[str], published: Mapping[str, dt.date | None]
+) -> list[Claim]:
     def same(a: Statement, b: Statement) -> bool:
         shared = (a.keys - frequent) & (b.keys - frequent)
+        near = _event_words(a) & _event_words(b)  # the words just before each date: "will close", "should close"
         return a.sentence != b.sentence and (
-            len(shared) >= 3 or (len(shared) >= 2 and len(shared) * 2 >= min(len(a.keys), len(b.keys)))
+            len(shared) >= 3
+            or (len(shared) >= 2 and len(shared) * 2 >= min(len(a.keys), len(b.keys)))
+            or (
+                a.sentence.source != b.sentence.source
+                and (
+                    len(near) >= 2
+                    or (bool(near - frequent) and len(near | shared) >= 2)
+                    or (bool(near - frequent) and len(a.keys & b.keys) >= 3)
+                )
+            )
         )
 
     claims = []
@@ -140,9 +286,19 @@ def _group_dates(statements: Sequence[Statement], frequent: frozenset[str]) -> l
                 continue  # a bare year alone is rarely worth a question
             claims.append(Claim("date", "consistent", tuple(group), group[0].value))
             continue
-        conflict = any(dates_conflict(a.norm, b.norm) for a in group for b in group)
+        conflict = any(_dates_conflict(a, b, published) for a in group for b in group)
         claims.append(Claim("date", "conflicting" if conflict else "consistent", tuple(group), group[0].value))
     return claims
+
+
+def _dates_conflict(a: Statement, b: Statement, published: Mapping[str, dt.date | None]) -> bool:
+    """Two dates conflict when the days they can mean do not meet (placed against each article's date),
+    or, where one cannot be placed, when a part both give differs."""
+    first = resolve(a.value, a.sentence.text, published.get(a.sentence.source))
+    second = resolve(b.value, b.sentence.text, published.get(b.sentence.source))
+    if first is not None and second is not None:
+        return not first.overlaps(second)
+    return dates_conflict(a.norm, b.norm)
 
 
 def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]) -> list[Claim]:
@@ -163,17 +319,25 @@ def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]
         ]
         return list(dict.fromkeys(found))
 
-    counts = Counter(name for statement in statements for name in names(statement))
+    counts = Counter(name for statement in statements if statement.kind != "stars" for name in names(statement))
     main = counts.most_common(1)[0][0] if counts else "the work"
+    runs = Counter(
+        found.group()
+        for sentence in sentences
+        for found in re.finditer(
+            rf"\b{re.escape(main)}(?:\s+(?:of|the|and|in)\s+[A-Z][\w’'-]+|\s+[A-Z][\w’'-]+)*", sentence.text
+        )
+    )
+    full = runs.most_common(1)[0][0] if runs else main  # "River" is "River of Salt"
     claims = []
-    for kind in ("label", "rating"):
+    for kind in ("label", "rating", "stars"):
         by_title: dict[str, list[Statement]] = {}
         for statement in (s for s in statements if s.kind == kind):
             found = names(statement)
             if statement.subject:
                 title = statement.subject
-            elif main in found or GENERIC_REFERENCE.search(statement.sentence.text) or not found:
-                title = main
+            elif main in found or GENERIC_REFERENCE.search(statement.sentence.text) or not found or kind == "stars":
+                title = full
             else:
                 title = found[0]
             by_title.setdefault(title, []).append(statement)
@@ -203,3 +367,24 @@ def _group_speech(statements: Sequence[Statement], frequent: frozenset[str]) -> 
         )
 
     return [Claim("speech", "consistent", tuple(group), group[0].value) for group in _union(statements, same)]
+
+
+def _who_said(statements: Sequence[Statement]) -> list[Claim]:
+    """The same words given to different speakers in two articles: a conflict over who said them."""
+    claims = []
+    for index, a in enumerate(statements):
+        for b in statements[index + 1 :]:
+            if a.sentence.source == b.sentence.source or a.keys & b.keys:
+                continue
+            if {a.via.lower(), b.via.lower()} & {a.value.lower(), b.value.lower()} or (
+                speaker_keys(a.via) & b.keys if a.via else speaker_keys(b.via) & a.keys if b.via else False
+            ):
+                continue  # "Netflix told Variety" and "Variety" reporting it: one statement, two ways
+            mine, theirs = _said_words(a.subject), _said_words(b.subject)
+            if len(mine) >= 5 and len(theirs) >= 5 and len(mine & theirs) >= 0.8 * min(len(mine), len(theirs)):
+                claims.append(Claim("speech", "conflicting", (a, b), a.subject, change="speaker"))
+    return claims
+
+
+def _said_words(text: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in words(text))

@@ -121,8 +121,12 @@ def _id_words(text: str, count: int, keep: frozenset[str] | None = None) -> str:
 def claim_id(claim: Claim, taken: set[str]) -> str:
     """A readable id: ``count-people-signed-petition``, ``kind-of-cuties``, ``said-netflix``."""
     first = claim.statements[0]
-    if claim.kind in ("count", "money", "percent"):
+    if claim.kind in ("count", "money", "percent", "duration"):
         stem = f"{claim.kind}-{_id_words(first.subject[len(first.value) :], 3)}"
+    elif claim.kind == "tally":
+        stem = f"tally-{_id_words(first.sentence.text, 3)}"
+    elif claim.change == "speaker":
+        stem = f"who-said-{_id_words(first.subject, 4)}"
     elif claim.kind == "age":
         stem = f"age-{first.subject}"
     elif claim.kind == "date":
@@ -229,10 +233,13 @@ def for_claim(claim: Claim, cid: str, drafting: Drafting) -> list[Question]:
         "count": _numbers,
         "money": _numbers,
         "percent": _numbers,
+        "tally": _numbers,
+        "duration": _numbers,
         "age": _age,
         "date": _date,
         "label": _label,
         "rating": _rating,
+        "stars": _rating,
         "speech": _speech,
         "post": _post,
         "unsourced": _unsourced,
