@@ -8,14 +8,17 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 
 import streamlit as st
+from sqlalchemy.engine import Engine
 
 from quiz.bank.model import Bank
 from quiz.play import engine
+from quiz.record import codes, store
 from quiz.report import responses as responses_csv
 from quiz.report import views
+from quiz.report.from_record import report_input
 from quiz.report.records import Response
 from quiz.report.views import AttemptInfo
-from quiz.ui import confidence, markup, question
+from quiz.ui import confidence, markup, question, state
 
 _KINDS: tuple[tuple[views.CellKind, str], ...] = (
     ("right", "right"),
@@ -51,6 +54,28 @@ def report_ui(key: Hashable, attempts: Sequence[AttemptInfo], responses: Sequenc
         lateral_ui(report)
     with tabs[3]:
         downloads_ui(report, attempts, responses, prefix)
+
+
+def assignment_report_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
+    """The report of one assignment of the record, behind a toggle (the Teach page lists many)."""
+    if not st.toggle("Show the report", key=f"report-open-{assignment.id}"):
+        return
+    bank = next((found for found in state.banks().banks if found.info.id == assignment.bank_id), None)
+    if bank is None:
+        st.warning(f"The bank {assignment.bank_id!r} is not served now, so its questions cannot be shown.")
+        return
+    attempts, responses = report_input(
+        store.attempts_of(record, assignment.id),
+        store.responses_of_assignment(record, assignment.id),
+        codes.shown_code(assignment.join_code),
+    )
+    if not responses:
+        st.caption("No answers yet.")
+        return
+    finished = sum(bool(info.finished_at) for info in attempts)
+    # The record only grows: its size, the finished count and the bank (a new version is a new
+    # object in the catalog's cache) name the input.
+    report_ui((assignment.id, len(responses), finished, id(bank)), attempts, responses, bank)
 
 
 def summary_ui(report: views.Report) -> None:

@@ -14,6 +14,7 @@ from quiz.bank.model import DIFFICULTIES, Bank
 from quiz.play import catalog, engine
 from quiz.record import codes, export, store
 from quiz.ui import markup, nav, recording, state
+from quiz.ui.report import assignment_report_ui
 
 UNLOCKED = "teach-unlocked"
 WRONG = "teach-wrong"
@@ -279,6 +280,7 @@ def learners_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
             for item in found
         ],
     )
+    assignment_report_ui(record, assignment)
 
 
 def class_ui(record: Engine, chosen: store.ClassRecord, banks: tuple[Bank, ...]) -> None:
