@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.authoring.drafting.articles import MAX_ARTICLE_BYTES, article_problem
+from quiz.authoring.drafting.disputes import questions_for
 from quiz.authoring.drafting.ledger import Claim, ledger
 from quiz.authoring.drafting.lexicon import STOPWORDS
 from quiz.authoring.drafting.sentences import CREDIT, first_sentence
-from quiz.authoring.drafting.templates import Drafting, cite, claim_id, for_claim, header
+from quiz.authoring.drafting.templates import Drafting, cite, claim_id, header
 from quiz.authoring.drafting.wording import claim_note, claim_text
 from quiz.authoring.new import Refused, modeline, new_bank, unique_id, write_files
 from quiz.bank.emit import Fields, Plain, item_lines
@@ -262,9 +263,9 @@ def draft_text(
                 ("note", claim_note(claim, drafting.article, drafting.published)),
             ]
             out += ["  # " + header(claim)] + item_lines(fields, 2) + [""]
-            questions += for_claim(claim, cid, drafting)
+            questions += questions_for(claim, cid, drafting)
             for aside in claim.asides:
-                questions += for_claim(aside, cid, drafting)
+                questions += questions_for(aside, cid, drafting)
     if questions:
         out.append("questions:")
         for fields in questions:

@@ -142,40 +142,6 @@ def claim_id(claim: Claim, taken: set[str]) -> str:
     return unique_id(slugify(stem, 50).strip("-") or claim.kind, taken)
 
 
-def claim_text(claim: Claim) -> str:
-    first = claim.statements[0]
-    values = list(dict.fromkeys(statement.value for statement in claim.statements))
-    quoted = ", ".join(f"“{value}”" for value in values)
-    if claim.kind in ("count", "money", "percent"):
-        phrases = list(dict.fromkeys(statement.subject for statement in claim.statements))
-        if claim.status == "conflicting":
-            return "Different figures for the same thing: " + " and ".join(f"“{phrase}”" for phrase in phrases)
-        return f"The figure “{first.subject}”"
-    if claim.kind == "age":
-        return f"The age the passages give: {quoted}"
-    if claim.kind == "date":
-        return f"When this happened ({quoted}): {first.sentence.text}"
-    if claim.kind == "label":
-        return f"What kind of work {claim.topic} is: {quoted}"
-    if claim.kind == "rating":
-        return f"What rating {claim.topic} has: {quoted}"
-    if claim.kind == "speech":
-        return f"What {_lower_article(claim.topic)} said" + (f" (through {first.via})" if first.via else "")
-    if claim.kind == "post":
-        return f"What {claim.topic} posted"
-    return f"An assertion with no source: {first.value}"
-
-
-def claim_note(claim: Claim, drafting: Drafting) -> str:
-    where = "; ".join(f"{drafting.article(s.sentence.source)}: “{s.value}”" for s in claim.statements)
-    notes = {
-        "conflicting": f"Drafted: the passages disagree ({where}). Check whether they mean the same thing, who gives each version, and when.",
-        "consistent": f"Drafted: {len(claim.statements)} passage(s) ({where}). Check what each one says, and who says it.",
-        "unsupported": "Drafted: stated in the article's own voice with no source. Say what a reader would need to check it.",
-    }
-    return notes[claim.status]
-
-
 def _lower_article(text: str) -> str:
     return text[0].lower() + text[1:] if text.split()[0] in ("The", "A", "An") else text
 

@@ -1,0 +1,33 @@
+"""quiz/authoring/drafting/wording.py and disputes.py: drafted claims read as questions, growth and who-said
+disputes get their own note and question, with feedback on every wrong choice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.authoring.drafting.draft import draft
+from quiz.bank.load import load_bank
+
+STORY = Path(__file__).resolve().parents[2] / "fixtures" / "drafting" / "dev" / "council-pool"
+
+
+def test_council_story_claims_questions_and_notes(tmp_path: Path):
+    draft(sorted(STORY.glob("*.md")), tmp_path / "bank")
+    bank = load_bank(tmp_path / "bank").bank
+    assert bank is not None
+    claims = {claim.claim: claim for claim in bank.claims.values()}
+    tally = claims["Harwick's council voted by what margin on Tuesday to close the Brindle Street swimming pool?"]
+    assert tally.status == "conflicting" and "“7-4”" in tally.note and "“6-5”" in tally.note
+    who = claims["Who said “We cannot keep pouring money into a building that leaks”?"]
+    assert who.status == "conflicting"
+    assert "Councillor Dana Whitlow" in who.note and "Mayor Ruth Okonjo" in who.note
+    growth = claims["A petition to save the pool had how many signatures by Monday?"]
+    assert growth.status == "consistent"
+    assert "from different dates" in growth.note and "changed over time; that is not a conflict" in growth.note
+    assert claims["The pool is used by how many swimmers a year?"].status == "consistent"  # about / nearly 40,000
+    asked = [q for q in bank.questions.values() if q.claims == (who.id,)]
+    assert [q.prompt for q in asked] == [
+        "Who said “We cannot keep pouring money into a building that leaks”, according to the articles?"
+    ]
+    for q in bank.questions.values():
+        assert all(choice.feedback for choice in getattr(q, "choices", ()) if not choice.correct), q.id
