@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,34 +16,22 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from quiz.play.engine import BankQuiz
 from quiz.record import db, store
 from tests.browser.conftest import APP_SCRIPT, wait_for_app
-from tests.support import postgres
+from tests.support import nginx, postgres
 from tests.support.requires import missing
-from tests.support.server import REPO_ROOT, free_port, start_streamlit
+from tests.support.server import REPO_ROOT, start_streamlit
 
 MINI = REPO_ROOT / "tests" / "fixtures" / "banks" / "mini"
-CONFIG = REPO_ROOT / "deploy" / "nginx.conf"
-
-
-def nginx_config(folder: Path, listen: int, ports: tuple[int, int]) -> Path:
-    """deploy/nginx.conf with this run's ports and a private folder for its pid, logs and buffers."""
-    text = CONFIG.read_text(encoding="utf-8")
-    text = text.replace("127.0.0.1:8080", f"127.0.0.1:{listen}")
-    text = text.replace("127.0.0.1:8501", f"127.0.0.1:{ports[0]}").replace("127.0.0.1:8502", f"127.0.0.1:{ports[1]}")
-    text = text.replace("/tmp/quiz-nginx", str(folder / "nginx"))
-    path = folder / "nginx.conf"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture()
 def school(tmp_path: Path) -> Iterator[tuple[str, list, str]]:
-    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-    if nginx is None:
-        missing("nginx not found: install Debian's nginx (apt-get install nginx) to run this test")
+    binary = nginx.find()
+    if binary is None:
+        missing(nginx.MISSING)
     folder = postgres.find_bin()
     if folder is None:
         missing(postgres.MISSING)
-    assert nginx is not None and folder is not None
+    assert binary is not None and folder is not None
     banks = tmp_path / "banks"
     shutil.copytree(MINI, banks / "mini")
     with postgres.Cluster(folder) as cluster:
@@ -58,24 +43,8 @@ def school(tmp_path: Path) -> Iterator[tuple[str, list, str]]:
             "STREAMLIT_SERVER_COOKIE_SECRET": "one secret for every server of the school",
         }
         with start_streamlit(APP_SCRIPT, env=env) as first, start_streamlit(APP_SCRIPT, env=env) as second:
-            listen = free_port()
-            config = nginx_config(tmp_path, listen, (first.port, second.port))
-            proxy = subprocess.Popen([nginx, "-c", str(config), "-g", "daemon off;"], stderr=subprocess.PIPE)
-            try:
-                base = f"http://127.0.0.1:{listen}"
-                deadline = time.monotonic() + 10
-                while True:
-                    try:
-                        urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).read()
-                        break
-                    except OSError:
-                        if time.monotonic() > deadline or proxy.poll() is not None:
-                            raise
-                        time.sleep(0.1)
+            with nginx.proxy(binary, tmp_path, (first.port, second.port)) as base:
                 yield base, [first, second], url
-            finally:
-                proxy.terminate()
-                proxy.wait(10)
 
 
 def upstream(context: BrowserContext, base: str) -> str:
