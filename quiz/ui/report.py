@@ -9,16 +9,17 @@ from collections.abc import Hashable, Sequence
 
 import streamlit as st
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from quiz.bank.model import Bank
 from quiz.play import engine
 from quiz.record import codes, store
 from quiz.report import responses as responses_csv
 from quiz.report import views
-from quiz.report.from_record import report_input
+from quiz.report.from_record import bank_statistics, report_input
 from quiz.report.records import Response
 from quiz.report.views import AttemptInfo
-from quiz.ui import confidence, markup, question, state
+from quiz.ui import confidence, markup, question, recording, state
 
 _KINDS: tuple[tuple[views.CellKind, str], ...] = (
     ("right", "right"),
@@ -313,6 +314,26 @@ def downloads_ui(
             icon=":material/download:",
         )
     st.caption("`quiz stats responses.csv` prints the statistics above from the downloaded file.")
+
+
+@st.cache_resource(ttl=60, show_spinner=False)
+def _bank_flags(bank_id: str, version: int, _record: Engine, _bank: Bank) -> dict[str, tuple[views.AuthorFlag, ...]]:
+    """Every assignment's flags for a bank, recomputed at most once a minute per bank version."""
+    return views.author_flags(bank_statistics(_record, _bank))
+
+
+def question_flags_ui(bank: Bank, question_id: str) -> None:
+    """On the Author page, beside a question: the flags its assignments' statistics raise (none
+    when nothing is recorded, or the record cannot be reached: the page works without it)."""
+    record = recording.engine()
+    if record is None:
+        return
+    try:
+        flags = _bank_flags(bank.info.id, id(bank), record, bank)
+    except SQLAlchemyError:
+        st.caption("The record cannot be read now, so this question's statistics are not shown.")
+        return
+    author_flags_ui(flags.get(question_id, ()))
 
 
 def author_flags_ui(flags: Sequence[views.AuthorFlag]) -> None:

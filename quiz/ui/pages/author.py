@@ -15,6 +15,7 @@ from quiz.bank.model import Bank, Question
 from quiz.errors import Issue
 from quiz.play import catalog, engine
 from quiz.ui import markup, nav, question, recording, state
+from quiz.ui.report import question_flags_ui
 
 UNLOCKED = "author-unlocked"
 WRONG = "author-wrong-password"
@@ -271,6 +272,7 @@ def preview_ui(bank: Bank | None) -> None:
         format_func=lambda question_id: f"{question_id} (draft)" if bank.questions[question_id].draft else question_id,
     )
     current, seed = bank.questions[chosen], st.session_state[SEED]
+    question_flags_ui(bank, chosen)  # what the classes' statistics say of it, with n and the assignment
     order = engine.shown_order(current, seed)
     key = f"author-preview-{seed}-{chosen}"
     answer = st.session_state[CHECKED].get(key)
