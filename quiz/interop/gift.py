@@ -37,14 +37,13 @@ def escape(value: str) -> str:
 
 
 def choice_text(value: str) -> str:
-    """A choice's text; a leading ``%`` gets a Markdown backslash, or GIFT would read a weight."""
-    escaped = escape(evidence.text(value))
+    """A ``=`` choice's text, with Markdown backslashes (shown as nothing) where GIFT would
+    misread it: before a leading ``%`` (a weight) and in ``->`` (a matching pair)."""
+    escaped = escape(evidence.text(value)).replace("->", "-\\>")
     return "\\" + escaped if escaped.startswith("%") else escaped
 
 
-def match_text(value: str) -> str:
-    """The left side of a matching pair, which may not hold ``->``: Markdown's ``\\>`` shows ``>``."""
-    return choice_text(value).replace("->", "-\\>")
+match_text = choice_text  # the left side of a matching pair may not hold ``->`` either
 
 
 def percent(value: float) -> str:
@@ -55,7 +54,7 @@ def percent(value: float) -> str:
 def weights(question: MultipleQuestion) -> list[float]:
     """Moodle's multiple-answer grading: the right choices share 100%, the wrong ones share -100%."""
     right = sum(choice.correct for choice in question.choices)
-    wrong = len(question.choices) - right
+    wrong = len(question.choices) - right or 1  # every choice right: no wrong one to share -100%
     return [100 / right if choice.correct else -100 / wrong for choice in question.choices]
 
 

@@ -9,6 +9,7 @@ question: Moodle's ``ordering`` question type is a plugin a site may not have (d
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -27,6 +28,15 @@ from quiz.interop.export import category, questions
 from quiz.interop.gift import ORDER_NOTE, percent, weights
 
 MARKDOWN = {"format": "markdown"}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: str) -> str:
+    """XML 1.0 cannot hold most control characters, even escaped: each becomes U+FFFD; a line
+    end is LF (an XML reader turns a written CR or CRLF into LF anyway)."""
+    return _NOT_XML.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 QTYPES = {
     "single": "multichoice",
     "multiple": "multichoice",
@@ -38,7 +48,7 @@ QTYPES = {
 
 def _text(parent: ET.Element, tag: str, value: str, formatted: bool = True) -> ET.Element:
     element = ET.SubElement(parent, tag, MARKDOWN if formatted else {})
-    ET.SubElement(element, "text").text = value
+    ET.SubElement(element, "text").text = xml_safe(value)
     return element
 
 
@@ -48,7 +58,7 @@ def _simple(parent: ET.Element, tag: str, value: str) -> None:
 
 def _answer(parent: ET.Element, fraction: float, text: str, feedback: str = "", formatted: bool = True) -> None:
     answer = ET.SubElement(parent, "answer", {"fraction": percent(fraction), **(MARKDOWN if formatted else {})})
-    ET.SubElement(answer, "text").text = text
+    ET.SubElement(answer, "text").text = xml_safe(text)
     _text(answer, "feedback", evidence.text(feedback) if feedback.strip() else "")
 
 
@@ -101,7 +111,7 @@ def question_element(bank: Bank, question: Question) -> ET.Element:
 
 def quiz_element(bank: Bank, quiz_id: str | None, chosen: Sequence[Question]) -> ET.Element:
     root = ET.Element("quiz")
-    root.append(ET.Comment(f" exported by quiz export: {len(chosen)} questions "))
+    root.append(ET.Comment(f" exported by quiz export: {len(chosen)} questions "))  # no bank text in it
     heading = ET.SubElement(root, "question", {"type": "category"})
     _text(heading, "category", "$course$/top/" + category(bank, quiz_id), formatted=False)
     for question in chosen:

@@ -70,8 +70,9 @@ def _answers(item: dict[str, Any], question: Question, where: str) -> None:
     if isinstance(question, OrderQuestion):
         assert item["type"] == "Matching", where
         pairs = [(pair["subquestion"]["text"], pair["subanswer"]) for pair in item["matchPairs"]]
-        expected = [(field(text), str(place)) for place, text in enumerate(question.items, 1)]
-        assert [(left.replace("-\\>", "->"), right) for left, right in pairs] == expected, where
+        expected = [(field(text).replace("->", "-\\>"), str(place)) for place, text in enumerate(question.items, 1)]
+        expected = [("\\" + left if left.startswith("%") else left, right) for left, right in expected]
+        assert pairs == expected, where
         return
     assert item["type"] == "MC", where
     choices = item["choices"]
@@ -81,9 +82,11 @@ def _answers(item: dict[str, Any], question: Question, where: str) -> None:
         return
     assert isinstance(question, (SingleQuestion, MultipleQuestion))
     texts = [choice["text"]["text"] for choice in choices]
-    assert [text[1:] if text.startswith("\\%") else text for text in texts] == [
-        field(choice.text) for choice in question.choices
-    ], where
+    written = [field(choice.text) for choice in question.choices]
+    if isinstance(question, SingleQuestion):  # a leading '%' gets a Markdown backslash there, or it reads as a weight
+        written = [text.replace("->", "-\\>") for text in written]
+        written = ["\\" + text if text.startswith("%") else text for text in written]
+    assert texts == written, where
     assert [_text(choice["feedback"]) for choice in choices] == [
         _feedback(choice.feedback) for choice in question.choices
     ], where
@@ -91,7 +94,7 @@ def _answers(item: dict[str, Any], question: Question, where: str) -> None:
         assert [choice["isCorrect"] for choice in choices] == [choice.correct for choice in question.choices], where
         return
     right = sum(choice.correct for choice in question.choices)
-    wrong = len(question.choices) - right
+    wrong = len(question.choices) - right or 1
     for choice, written in zip(choices, question.choices):
         assert choice["isCorrect"] is False, where  # every weight is explicit
         share = 100 / right if written.correct else -100 / wrong

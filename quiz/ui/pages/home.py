@@ -3,6 +3,8 @@ shows its errors and hides none of the others. URL: /."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from quiz.bank.load import LoadResult
@@ -63,7 +65,7 @@ def downloads_ui(bank: Bank, quiz_id: str, size: int) -> None:
     ):
         column.download_button(
             label,
-            data=lambda fmt=fmt: interop_export.CACHE.get(bank, quiz_id, fmt),
+            data=partial(interop_export.CACHE.get, bank, quiz_id, fmt),
             file_name=f"{bank.info.id}-{quiz_id}-{name}",
             mime=mime,
             key=f"home-{fmt}-{bank.info.id}-{quiz_id}",
