@@ -207,3 +207,28 @@ def test_self_study_exam_results_say_that_back_can_change_answers(monkeypatch: p
         )
     at = open_attempt(monkeypatch, attempt, RESULTS)
     assert any("Back button can change this exam's answers" in caption.value for caption in at.caption)
+
+
+def test_a_failure_mid_attempt_is_not_shown_as_recorded_and_the_answer_can_be_sent_again(
+    monkeypatch: pytest.MonkeyPatch, record: Engine
+) -> None:
+    target = make(record)
+    at = open_page(monkeypatch)
+    join(at, target.join_code, "Ana")
+    attempt = the_attempt(record)
+    choose_right(at, attempt)
+    real = store.record_response
+
+    def unreachable(*args: object, **kwargs: object) -> object:
+        raise sa.exc.OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
+
+    monkeypatch.setattr(store, "record_response", unreachable)
+    at.button(key="assignment-submit").click().run()
+    assert not at.exception
+    assert errors(at)[0].startswith("Your answer is **not** recorded")
+    assert "Your answer is recorded." not in [element.value for element in at.success]
+    assert store.responses_of(record, attempt.id) == ()
+    monkeypatch.setattr(store, "record_response", real)
+    at.button(key="assignment-submit").click().run()  # the choice is still selected: send it again
+    assert [response.mark for response in store.responses_of(record, attempt.id)] == [1.0]
+    assert "Your answer is recorded." in [element.value for element in at.success]
