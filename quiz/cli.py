@@ -176,6 +176,9 @@ def import_command(file: str, folder: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    """Every subcommand sets ``run``: a function of the parsed arguments that returns the exit code.
+    A subcommand's parser is required, so argparse answers anything else with its usage and exit 2;
+    to add one, write one small function above and one parser here that sets ``run`` to it."""
     parser = argparse.ArgumentParser(
         prog="quiz", description="Media-literacy quiz banks: check them, describe their format, start and draft them."
     )
@@ -192,13 +195,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="json: the problems as a list of objects"
     )
-    commands.add_parser("schema", help="print the JSON Schema of a bank file")
+    check.set_defaults(run=lambda args: validate(args.paths, args.strict, args.format))
+    commands.add_parser("schema", help="print the JSON Schema of a bank file").set_defaults(run=lambda args: schema())
     new = commands.add_parser("new", help="scaffold a bank, or add a question skeleton to one").add_subparsers(
         dest="what", required=True
     )
     bank = new.add_parser("bank", help="create a bank folder: bank.yaml with the schema modeline, and sources/")
     bank.add_argument("folder", metavar="DIR")
     bank.add_argument("--title", required=True, help="the bank's title; its id is made from it")
+    bank.set_defaults(run=lambda args: new_bank_command(args.folder, args.title))
     question = new.add_parser("question", help="append a question skeleton (draft: true) to a bank file")
     question.add_argument("--bank", required=True, metavar="DIR")
     question.add_argument("--type", required=True, metavar="TYPE", help=f"one of: {', '.join(QUESTION_TYPES)}")
@@ -206,52 +211,42 @@ def _parser() -> argparse.ArgumentParser:
     question.add_argument(
         "--file", default="questions.yaml", help="the bank file to append to (default: questions.yaml)"
     )
+    question.set_defaults(run=lambda args: new_question_command(args.bank, args.type, args.id, args.file))
     drafting = commands.add_parser("draft", help="add articles as sources and draft claims and questions from them")
     drafting.add_argument("articles", nargs="+", metavar="ARTICLE", help="plain-text or Markdown files, UTF-8")
     drafting.add_argument("--bank", required=True, metavar="DIR", help="the bank folder (created if it has no bank)")
     drafting.add_argument("--title", help="the bank's title, when the bank is created (default: the first article's)")
+    drafting.set_defaults(run=lambda args: draft_command(args.articles, args.bank, args.title))
     statistics = commands.add_parser("stats", help="Moodle's quiz and item statistics of a responses.csv")
     statistics.add_argument("file", metavar="RESPONSES.csv", help="one row per question of each finished attempt")
     statistics.add_argument("--format", choices=("text", "json"), default="text")
+    statistics.set_defaults(run=lambda args: stats_command(args.file, args.format))
     exporting = commands.add_parser("export", help="write a bank or a quiz for Moodle (GIFT, XML) or Canvas (QTI)")
     exporting.add_argument("bank", metavar="BANK", help="the bank folder")
     exporting.add_argument("--quiz", metavar="ID", help="one quiz of the bank (default: every question not a draft)")
     exporting.add_argument("--format", required=True, choices=interop_export.FORMATS)
     exporting.add_argument("--output", required=True, metavar="FILE")
+    exporting.set_defaults(run=lambda args: export_command(args.bank, args.quiz, args.format, args.output))
     importing = commands.add_parser("import", help="add a GIFT file's questions to a bank, as drafts in a new file")
     importing.add_argument("file", metavar="FILE.gift")
     importing.add_argument("--bank", required=True, metavar="FOLDER", help="the bank folder")
+    importing.set_defaults(run=lambda args: import_command(args.file, args.bank))
     database = commands.add_parser("db", help="the record of classes and answers: upgrade its schema, purge old ones")
     database.add_argument("--url", help="default: QUIZ_DATABASE_URL, the secrets, .quiz-data/quiz.sqlite3")
     dbs = database.add_subparsers(dest="db_command", required=True)
-    dbs.add_parser("upgrade", help="apply the schema's migrations up to the newest")
+    dbs.add_parser("upgrade", help="apply the schema's migrations up to the newest").set_defaults(
+        run=lambda args: db_upgrade_command(args.url)
+    )
     purging = dbs.add_parser("purge", help="delete attempts started more than DAYS days ago, with their answers")
     purging.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    purging.set_defaults(run=lambda args: db_purge_command(args.older_than, args.url))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command == "validate":
-            return validate(args.paths, args.strict, args.format)
-        if args.command == "new" and args.what == "bank":
-            return new_bank_command(args.folder, args.title)
-        if args.command == "new":
-            return new_question_command(args.bank, args.type, args.id, args.file)
-        if args.command == "draft":
-            return draft_command(args.articles, args.bank, args.title)
-        if args.command == "stats":
-            return stats_command(args.file, args.format)
-        if args.command == "export":
-            return export_command(args.bank, args.quiz, args.format, args.output)
-        if args.command == "import":
-            return import_command(args.file, args.bank)
-        if args.command == "db" and args.db_command == "upgrade":
-            return db_upgrade_command(args.url)
-        if args.command == "db":
-            return db_purge_command(args.older_than, args.url)
-        return schema()
+        return int(args.run(args))
     except QuizError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

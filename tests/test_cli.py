@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli import main
+from quiz.cli import _parser, main
 from tests.conftest import MINI, QUESTION_YAML, REPO
 
 
@@ -133,3 +134,25 @@ def test_broken_input_gives_located_errors_never_a_traceback(make_bank, name: st
     assert lines[:-1] and all(
         re.match(rf"{re.escape(str(folder))}/broken\.yaml:[1-9]\d*:[1-9]\d*: error: ", line) for line in lines[:-1]
     ), lines
+
+
+@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["new"], ["db"], ["db", "--url", "sqlite://"]])
+def test_no_or_an_unknown_command_is_a_usage_error_not_another_command(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+):
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # above all, not the schema that `main` once fell through to
+    assert captured.err.startswith("usage: quiz") and "error:" in captured.err
+
+
+def test_every_subcommand_names_the_function_it_runs():
+    parser = _parser()
+    commands = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        nested = [action for action in sub._actions if isinstance(action, argparse._SubParsersAction)]
+        leaves = list(nested[0].choices.values()) if nested else [sub]
+        for leaf in leaves:
+            assert callable(leaf.get_default("run")), f"quiz {name}: its parser sets no run="
