@@ -13,10 +13,15 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from quiz.cli import main
-from tests.browser.conftest import ConsoleErrors, screenshot, wait_for_app
+from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
 from tests.conftest import MINI, REPO
 
 PAGE = REPO / "tests" / "fixtures" / "report" / "report_page.py"
+# Opening /teach directly: Streamlit's frontend first probes /teach/_stcore/... (streamlit#7074).
+DEEP_LINK_404 = re.compile(
+    r"^Failed to load resource: the server responded with a status of 404 \(Not Found\) "
+    r"\(http://127\.0\.0\.1:\d+/teach/_stcore/(health|host-config)\)$"
+)
 
 
 def choose(page: Page, label: str, option: str) -> None:
@@ -99,3 +104,46 @@ def test_a_teacher_reads_the_report_and_downloads_both_files(
         expect(page.get_by_test_id("stAlertContentWarning").filter(has_text=reason)).to_have_count(1)
     screenshot(page, "report-flags")
     assert not console_errors.unexpected()
+
+
+def test_the_report_on_the_teach_page(
+    tmp_path: Path, start_streamlit, page: Page, console_errors: ConsoleErrors
+) -> None:
+    """Four learners took an assignment (three to the end); the teacher opens its report on the
+    Teach page, a learner and a question, downloads responses.csv, and quiz stats agrees."""
+    from quiz.record import db
+    from tests.ui.test_teach_report import take
+
+    url = f"sqlite:///{tmp_path / 'quiz.sqlite3'}"
+    record = db.open_engine(url)
+    db.upgrade(record)
+    take(record)
+    record.dispose()
+    server = start_streamlit(
+        APP_SCRIPT, env={"QUIZ_BANKS": str(MINI), "QUIZ_DATABASE_URL": url, "QUIZ_TEACHER_PASSWORD": "pw"}
+    )
+    page.goto(f"{server.url}/teach")
+    wait_for_app(page)
+    page.get_by_label("Teacher password").fill("pw")
+    page.get_by_role("button", name="Unlock").click()
+    toggle = page.get_by_test_id("stCheckbox").filter(has_text="Show the report")
+    expect(toggle).to_be_visible(timeout=20_000)
+    wait_for_app(page)
+    toggle.click()
+    expect(page.get_by_text("3 of 4", exact=True)).to_be_visible(timeout=15_000)
+    mean = page.get_by_test_id("stMetric").filter(has_text="Mean").get_by_test_id("stMetricValue").inner_text()
+    choose(page, "Open a learner's answers", "Bo (finished)")
+    expect(page.get_by_text("Not quite.").first).to_be_attached()
+    screenshot(page, "teach-report")
+    page.get_by_role("tab", name="Downloads").click()
+    with page.expect_download() as download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="responses.csv").click()
+    path = tmp_path / "responses.csv"
+    download.value.save_as(path)
+    printed = StringIO()
+    with redirect_stdout(printed):
+        assert main(["stats", str(path), "--format", "json"]) == 0
+    figures = json.loads(printed.getvalue())
+    assert figures["quiz"]["attempts"] == 3
+    assert f"{figures['quiz']['mean']:.1f}%" == mean
+    assert not console_errors.unexpected((DEEP_LINK_404,))
