@@ -184,7 +184,7 @@ def preview(at: AppTest, question_id: str) -> AppTest:
 def test_preview_before_and_after_checking(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
     at = preview(editing(monkeypatch, banks), "bridge-cost")
     text = markdown(at)
-    assert "#### How much will the bridge cost, **according to the council**?" in text
+    assert "How much will the bridge cost, **according to the council**?" in [header.value for header in at.header]
     assert "Right answer" not in text and "council's own estimate" not in text  # the key is kept back
     radio = at.radio(key="author-preview-0-bridge-cost-choice")
     assert sorted(radio.options) == ["The sources do not say", "£2.4 million", "£3 million"]
@@ -206,7 +206,7 @@ def test_preview_shows_the_text_being_edited(monkeypatch: pytest.MonkeyPatch, ba
     at = editing(monkeypatch, banks)
     editor(at, path).input(path.read_text(encoding="utf-8").replace("Both articles agree", "The articles agree")).run()
     preview(at, "vote-margin")
-    assert "#### The articles agree that the vote was decided by one vote." in markdown(at)
+    assert "The articles agree that the vote was decided by one vote." in [header.value for header in at.header]
     at.radio(key="author-preview-0-vote-margin-choice").set_value(1)
     at.button(key="author-preview-check").click().run()
     assert [alert.value for alert in at.error] == ["Not quite."]

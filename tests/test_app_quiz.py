@@ -105,7 +105,7 @@ CASES = [  # question, answer, right?, what the page says
         "story-order",
         (0, 1, 2),
         True,
-        ["Right!", "| 2 | :green[:material/check_circle:] The council votes | The council votes |"],
+        ["Right!", "| 2 | The council votes :green-badge[✓ right place] | The council votes |"],
     ),
     (
         "story-order",
@@ -113,7 +113,7 @@ CASES = [  # question, answer, right?, what the page says
         False,
         [
             "Not quite: 1 of 3 in the right place.",
-            "| 1 | :red[:material/cancel:] The council votes | Two years of debate |",
+            "| 1 | The council votes :red-badge[✗ wrong place] | Two years of debate |",
         ],
     ),
     ("petition-check", (2,), True, ["Right!", "**Right answer:** The sources disagree"]),

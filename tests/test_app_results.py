@@ -29,7 +29,7 @@ def test_score_chart_and_review(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [metric.value for metric in at.metric] == ["3 / 6", "50%"]
     assert len(at.get("vega_lite_chart")) == 1
     assert [expander.label for expander in at.expander] == [
-        f"{':green[:material/check_circle:]' if question_id in RIGHT else ':red[:material/cancel:]'} **{number}.** "
+        f"{':green[**✓ Right**]' if question_id in RIGHT else ':red[**✗ Wrong**]'} **{number}.** "
         f"{markup.author(BANK.questions[question_id].prompt)}"
         for number, question_id in enumerate(attempt.question_ids, start=1)
     ]

@@ -41,7 +41,8 @@ def test_cited_by_links_open_each_passage(monkeypatch: pytest.MonkeyPatch) -> No
 def test_a_link_opens_one_passage_at_the_top(monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(monkeypatch, SOURCES, bank="mini", source="gazette", q="bridge-cost", n="0", t="TOKEN")
     text = markdown(at)
-    assert "#### The passage cited\n**Question** · How much will the bridge cost, **according to the council**?" in text
+    assert [header.value for header in at.header] == ["The passage cited", "Bridge vote splits Millbrook council"]
+    assert "**Question** · How much will the bridge cost, **according to the council**?" in text
     focused = ":orange-background[**The project will cost £2\\.4 million, according to the council's own estimate\\.**]"
     holding = [element.value for element in at.markdown if focused in element.value]
     assert len(holding) == 2  # the passage, on top, and the full text
@@ -54,7 +55,8 @@ def test_a_link_opens_one_passage_at_the_top(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_a_claim_link_opens_its_passage(monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(monkeypatch, SOURCES, bank="mini", source="post", claim="bridge-cost", n="1")
-    assert "#### The passage cited\n**Claim** · What the bridge will cost" in markdown(at)
+    assert at.header[0].value == "The passage cited"
+    assert "**Claim** · What the bridge will cost" in markdown(at)
     assert at.selectbox(key="sources-source-mini-post").value == "post"
 
 
@@ -75,7 +77,7 @@ def test_a_wrong_link_falls_back_quietly(monkeypatch: pytest.MonkeyPatch, params
 
 def test_the_link_target_wins_over_the_source_param(monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(monkeypatch, SOURCES, bank="mini", source="gazette", q="vote-margin", n="1")
-    assert [header.value for header in at.header] == ["Millbrook approves £3 million bridge"]
+    assert [header.value for header in at.header] == ["The passage cited", "Millbrook approves £3 million bridge"]
     assert ":orange-background[**by a single vote**]" in markdown(at)
 
 
@@ -90,9 +92,10 @@ def test_choosing_a_source_updates_the_url(monkeypatch: pytest.MonkeyPatch) -> N
 def test_claims_side_by_side_with_their_status(monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(monkeypatch, CLAIMS, bank="mini")
     text = markdown(at)
-    assert "##### What the bridge will cost" in text and "##### How many people signed the petition" in text
-    assert text.count(":orange-badge[:material/compare_arrows: Conflicting]") == 2
-    claim = at.main.children[4]  # the first claim's container
+    claims = [subheader.value for subheader in at.subheader]
+    assert "What the bridge will cost" in claims and "How many people signed the petition" in claims
+    assert text.count(":orange-badge[:material/compare_arrows: Conflicting]") == 3  # the legend and two claims
+    claim = at.main.children[6]  # the first claim's container
     columns = [block for block in claim.children.values() if block.type == "flex_container"][-1]
     quotes = [
         [
@@ -107,3 +110,18 @@ def test_claims_side_by_side_with_their_status(monkeypatch: pytest.MonkeyPatch) 
         ["> Independent engineers put the cost at £3 million\\."],
     ]
     assert ("Read in context", "sources", "bank=mini&source=post&claim=bridge-cost&n=1") in page_links(at)
+
+
+def test_claims_have_one_column_per_source_in_a_fixed_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(monkeypatch, CLAIMS, bank="mini")
+    titles = [f"**{source.title}**" for source in BANK.sources.values()]
+    seen = []
+    for claim in list(at.main.children.values())[6:]:  # the claims' containers, after the page's head
+        columns = [block for block in claim.children.values() if block.type == "flex_container"][-1]
+        seen.append(
+            [
+                next(e.value for e in column.children.values() if e.type == "markdown")
+                for column in columns.children.values()
+            ]
+        )
+    assert seen == [titles] * len(BANK.claims)  # every source once, in the bank's order, on every claim

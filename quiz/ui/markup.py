@@ -16,6 +16,9 @@ from collections.abc import Sequence
 _LINK_TARGET = re.compile(r"\](?=[(:])(?![(:]\s*https?://)", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[")
 _DOLLAR = re.compile(r"(?<!\\)\$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<!\\)(\*+|`+|(?<![\w\\])_+|_+(?!\w))")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 
 
@@ -31,6 +34,14 @@ def author(text: str) -> str:
     text = _IMAGE.sub("!\\[", text)
     text = text.replace("<", "&lt;")
     return _DOLLAR.sub(r"\\$", text)
+
+
+def plain(text: str) -> str:
+    """Author Markdown as the plain text a reader sees, for places that show no Markdown (a
+    drop-down's options): ``*Cuties*`` is ``Cuties``, ``[a](https://…)`` is ``a``."""
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    return _ESCAPE.sub(r"\1", text)
 
 
 def block_quote(markdown: str) -> str:

@@ -16,8 +16,19 @@ from quiz.play.engine import Answer, Grade
 from quiz.ui import markup, nav
 from quiz.ui.confidence import placed_ui
 
-RIGHT = ":green-badge[:material/check: Right answer]"
-PICKED = ":blue-badge[Your answer]"
+# Marks are words, not icons alone: an icon is read aloud by its name ("check_circle").
+PICKED_RIGHT = ":green-badge[✓ Your answer: right]"
+PICKED_WRONG = ":red-badge[✗ Your answer: wrong]"
+MISSED = ":orange-badge[Right answer: not picked]"
+IN_PLACE = ":green-badge[✓ right place]"
+OUT_OF_PLACE = ":red-badge[✗ wrong place]"
+#: What each verdict of a claim check means, shown where the learner is asked.
+VERDICT_MEANINGS = (
+    "- **Supported:** the sources back the claim.\n"
+    "- **Contradicted:** the sources show it is wrong.\n"
+    "- **The sources disagree:** one backs it, another says otherwise.\n"
+    "- **Not in the sources:** the sources do not say."
+)
 
 
 # ---------------------------------------------------------------- before checking
@@ -33,17 +44,33 @@ def ask_ui(question: Question, order: Answer, key: str) -> Answer | None:
         for index in order:
             st.checkbox(markup.author(labels[index]), key=f"{key}-pick-{index}")
     elif isinstance(question, OrderQuestion):
-        st.caption("Put the items in order: choose what comes at each position (the item already there swaps places).")
+        st.caption(
+            "Put the items in order: move an item up or down, or choose what comes at a position "
+            "(the item already there swaps places)."
+        )
         for position in range(len(order)):
             st.session_state.setdefault(f"{key}-place-{position}", order[position])
-            st.selectbox(
-                f"Position {position + 1}",
-                list(order),
-                format_func=lambda index: labels[index],
-                key=f"{key}-place-{position}",
-                on_change=_swap,
-                args=(key, position, len(order)),
-            )
+            with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+                st.selectbox(
+                    f"Position {position + 1}",
+                    list(order),
+                    format_func=lambda index: markup.plain(labels[index]),
+                    key=f"{key}-place-{position}",
+                    on_change=_swap,
+                    args=(key, position, len(order)),
+                )
+                for step, label, icon in (
+                    (-1, "Up", ":material/arrow_upward:"),
+                    (1, "Down", ":material/arrow_downward:"),
+                ):
+                    st.button(
+                        label,
+                        key=f"{key}-move-{position}-{label.lower()}",
+                        icon=icon,
+                        disabled=not 0 <= position + step < len(order),
+                        on_click=_move,
+                        args=(key, position, step),
+                    )
     else:
         st.radio(
             "Your answer",
@@ -81,6 +108,12 @@ def _swap(key: str, position: int, count: int) -> None:
             st.session_state[place] = missing.pop()
 
 
+def _move(key: str, position: int, step: int) -> None:
+    """Move the item at ``position`` one place up (``step`` -1) or down (+1): a way by keyboard and touch."""
+    here, there = f"{key}-place-{position}", f"{key}-place-{position + step}"
+    st.session_state[here], st.session_state[there] = st.session_state[there], st.session_state[here]
+
+
 def hint_ui(question: Question, key: str) -> None:
     if not question.hint:
         return
@@ -102,9 +135,11 @@ def _show_hint(key: str) -> None:
 
 
 def prompt_ui(question: Question) -> None:
-    st.markdown(f"#### {markup.author(question.prompt)}")
+    # A heading of level 2 under the page's title, without an anchor link (one Tab stop fewer).
+    st.header(markup.author(question.prompt), anchor=False)
     if isinstance(question, ClaimCheckQuestion):
         st.markdown(markup.block_quote(f"**Claim:** {markup.author(question.claim)}"))
+        st.markdown(VERDICT_MEANINGS)
 
 
 # ---------------------------------------------------------------- after checking
@@ -138,30 +173,35 @@ def review_ui(
         order_review_ui(question, answer)
     else:
         options_review_ui(question, order, answer)
-    st.markdown("##### Why")
+    st.subheader("Why", anchor=False)
     st.markdown(markup.author(question.explanation))
     citations_ui(bank, question, back)
 
 
 def options_review_ui(question: Question, order: Answer, answer: Answer) -> None:
+    """Every option with what became of it, in words a screen reader reads too, and the feedback
+    under what the learner picked; under a right answer they missed, its feedback is introduced
+    as being about that answer (it is written to the one who picks it, often "Right. …")."""
     labels = engine.options(question)
     right = set(engine.right_answer(question))
     lines = []
     for index in order:
-        mark = (
-            ":green[:material/check_circle:]"
-            if index in right
-            else (":red[:material/cancel:]" if index in answer else ":gray[:material/radio_button_unchecked:]")
-        )
-        tags = " ".join(tag for tag, shown in ((PICKED, index in answer), (RIGHT, index in right)) if shown)
-        line = f"- {mark} {markup.author(labels[index])} {tags}".rstrip()
+        line = f"- {markup.author(labels[index])} {_mark(index in answer, index in right)}".rstrip()
         feedback = _feedback(question, index)
         if feedback and (index in answer or index in right):
-            line += "  \n  " + markup.author(" ".join(feedback.split()))
+            about = "" if index in answer else "*About this answer:* "
+            line += "  \n  " + about + markup.author(" ".join(feedback.split()))
         lines.append(line)
     st.markdown("\n".join(lines))
     key = [labels[index] for index in engine.right_answer(question)]
     st.markdown("**Right answer:** " + "; ".join(markup.author(label) for label in key))
+
+
+def _mark(picked: bool, right: bool) -> str:
+    """A right pick, a wrong pick and a right answer missed each look and read differently."""
+    if picked:
+        return PICKED_RIGHT if right else PICKED_WRONG
+    return MISSED if right else ""
 
 
 def _feedback(question: Question, index: int) -> str:
@@ -171,10 +211,10 @@ def _feedback(question: Question, index: int) -> str:
 
 
 def order_review_ui(question: OrderQuestion, answer: Answer) -> None:
-    rows = ["| | Your order | Right order |", "|---|---|---|"]
+    rows = ["| Position | Your order | Right order |", "|---|---|---|"]
     for position, (item, right) in enumerate(zip(answer, engine.right_answer(question))):
-        mark = ":green[:material/check_circle:]" if item == right else ":red[:material/cancel:]"
-        rows.append(f"| {position + 1} | {mark} {_cell(question.items[item])} | {_cell(question.items[right])} |")
+        mark = IN_PLACE if item == right else OUT_OF_PLACE
+        rows.append(f"| {position + 1} | {_cell(question.items[item])} {mark} | {_cell(question.items[right])} |")
     st.markdown("\n".join(rows))
 
 
@@ -184,7 +224,7 @@ def _cell(text: str) -> str:
 
 def citations_ui(bank: Bank, question: Question, back: dict[str, str]) -> None:
     """Each cited quote, its source, a link to read it in context, and the source's own link."""
-    st.markdown("##### In the sources")
+    st.subheader("In the sources", anchor=False)
     for number, cite in enumerate(question.cite):
         source = bank.sources[cite.source]
         with st.container(border=True):

@@ -28,6 +28,7 @@ def next_question(attempt: engine.Attempt) -> None:
 
 def header_ui(bank: Bank, attempt: engine.Attempt, answered: bool) -> None:
     title = engine.quiz_title(bank, attempt.quiz)
+    st.title("Retrying the ones you missed" if attempt.retry else markup.author(title), anchor=False)
     st.caption(
         f"{markup.author(bank.info.title)} · {'Retrying the ones you missed' if attempt.retry else markup.author(title)} · "
         f"{'Practice' if attempt.mode == 'practice' else 'Exam'}"

@@ -14,7 +14,7 @@ from quiz.bank.load import LoadResult, bank_files, find_banks
 from quiz.bank.model import Bank, Question
 from quiz.errors import Issue
 from quiz.play import catalog, engine
-from quiz.ui import markup, nav, question, recording, state
+from quiz.ui import authorform, markup, nav, question, recording, state
 from quiz.ui.report import question_flags_ui
 
 UNLOCKED = "author-unlocked"
@@ -201,7 +201,7 @@ def actions_ui(roots: list[Path], folder: Path, name: str, text: str, result: Lo
 
 
 def problems_ui(result: LoadResult, path: Path, text: str) -> None:
-    st.subheader("Problems", anchor=False)
+    st.header("Problems", anchor=False)
     errors, warnings = result.errors, result.warnings
     if not result.issues:
         st.success("No problems: the bank loads with this text.", icon=":material/check_circle:")
@@ -233,7 +233,7 @@ def issue_ui(issue: Issue, text: str | edit.Refusal) -> None:
         st.code(issue.format(), language=None, wrap_lines=True)
         shown = edit.excerpt(text, issue.line, issue.col) if isinstance(text, str) else ""
         if shown:
-            st.code(shown, language=None)
+            st.code(shown, language=None, wrap_lines=True)  # a box that scrolls sideways is out of a keyboard's reach
 
 
 # ---------------------------------------------------------------- preview
@@ -256,7 +256,7 @@ def shuffle() -> None:
 
 def preview_ui(bank: Bank | None) -> None:
     """A question of the bank as it would be, drawn by the quiz's own functions, before and after checking."""
-    st.subheader("Preview", anchor=False)
+    st.header("Preview", anchor=False)
     if bank is None:
         st.info("The preview shows once the bank has no errors.", icon=":material/visibility_off:")
         return
@@ -337,6 +337,8 @@ with left:
     key = open_text(folder, name) if name else None
     if name is None or key is None:
         st.stop()
+    if authorform.wanted():
+        authorform.form_ui(folder, key)  # writes the question into the editor's text
     text = editor_ui(folder / name, key)
     result = validated(str(folder), name, text, catalog.fingerprint(folder))
     actions_ui(roots, folder, name, text, result)

@@ -19,40 +19,49 @@ STATUS: dict[str, tuple[str, Colour, str, str]] = {  # label, badge colour, icon
     "false": ("False", "red", ":material/cancel:", "the sources show it is wrong"),
     "single-source": ("Single source", "gray", ":material/looks_one:", "one source, or copies of one text"),
 }
-COLUMNS = 3
 
 
 def legend_ui() -> None:
-    st.caption(
+    # Not a caption: a badge in faded caption text fell under AA contrast.
+    st.markdown(
         " · ".join(f":{colour}-badge[{icon} {label}] {meaning}" for label, colour, icon, meaning in STATUS.values())
     )
 
 
-def claim_ui(bank: Bank, claim: Claim) -> None:
+def claim_ui(bank: Bank, claim: Claim, reporting: list[str]) -> None:
     label, colour, icon, _ = STATUS[claim.status]
     with st.container(border=True):
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.markdown(f"##### {markup.author(claim.claim)}", width="content")
+            st.subheader(markup.author(claim.claim), anchor=False, width="content")
             st.badge(label, color=colour, icon=icon)
         if claim.note:
             st.caption(markup.author(claim.note))
-        columns = st.columns(min(COLUMNS, len(claim.reports)), gap="medium")
-        for number, report in enumerate(claim.reports):
-            with columns[number % len(columns)]:
-                source = bank.sources[report.source]
+        columns = st.columns(len(reporting), gap="medium")
+        for column, source_id in zip(columns, reporting):
+            with column:
+                source = bank.sources[source_id]
                 st.markdown(f"**{markup.author(source.title)}**")
-                st.caption(source_line(source, title=False))
-                st.markdown(markup.block_quote(markup.literal(report.quote)))
-                if report.upstream:
-                    st.caption(f"Copies {markup.literal(report.upstream)}: one text, not an independent report")
-                if report.note:
-                    st.caption(markup.author(report.note))
-                st.page_link(
-                    nav.SOURCES,
-                    label="Read in context",
-                    icon=":material/find_in_page:",
-                    query_params={"bank": bank.info.id, "source": report.source, "claim": claim.id, "n": str(number)},
-                )
+                said = [(number, report) for number, report in enumerate(claim.reports) if report.source == source_id]
+                if not said:
+                    st.markdown("*Says nothing about it.*")
+                for number, report in said:
+                    st.markdown(markup.block_quote(markup.literal(report.quote)))
+                    if report.upstream:
+                        st.caption(f"Copies {markup.literal(report.upstream)}: one text, not an independent report")
+                    if report.note:
+                        st.caption(markup.author(report.note))
+                    st.page_link(
+                        nav.SOURCES,
+                        label="Read in context",
+                        icon=":material/find_in_page:",
+                        query_params={"bank": bank.info.id, "source": source_id, "claim": claim.id, "n": str(number)},
+                    )
+
+
+def reporting_sources(bank: Bank) -> list[str]:
+    """The sources any claim quotes, in the bank's order: one column each, the same on every claim."""
+    quoted = {report.source for claim in bank.claims.values() for report in claim.reports}
+    return [source_id for source_id in bank.sources if source_id in quoted]
 
 
 found = state.banks()
@@ -60,8 +69,17 @@ st.title("Claims", anchor=False)
 with st.columns(2)[0]:
     bank = pickers.bank_ui(found, "claims")
 st.markdown("What the sources say about each claim, side by side: where they disagree, you can see it at a glance.")
+st.header(markup.author(bank.info.title), anchor=False)
 legend_ui()
 if not bank.claims:
     st.info("This bank has no claims ledger.")
+reporting = reporting_sources(bank)
+if reporting:  # the sources' details once, not under every quote
+    st.markdown(
+        " · ".join(
+            f"**{markup.author(bank.sources[s].title)}**: {source_line(bank.sources[s], title=False)}"
+            for s in reporting
+        )
+    )
 for claim in bank.claims.values():
-    claim_ui(bank, claim)
+    claim_ui(bank, claim, reporting)

@@ -22,7 +22,7 @@ def score_ui(score: engine.Score, marks: cbm.Summary | None = None) -> None:
 
 
 def skills_ui(score: engine.Score) -> None:
-    st.subheader("By skill")
+    st.header("By skill", anchor=False)
     rows = [
         {"skill": skill.title, "right": round(100 * skill.right / skill.total), "of": f"{skill.right} of {skill.total}"}
         for skill in score.skills
@@ -54,12 +54,12 @@ def next_steps_ui(bank: Bank, attempt: engine.Attempt) -> None:
 
 
 def review_ui(bank: Bank, attempt: engine.Attempt) -> None:
-    st.subheader("Your answers")
+    st.header("Your answers", anchor=False)
     back = state.link(attempt)
     for number, (question_id, answer, grade) in enumerate(zip(attempt.question_ids, attempt.answers, attempt.grades)):
         current = bank.questions[question_id]
         right = grade is not None and grade.correct
-        mark = ":green[:material/check_circle:]" if right else ":red[:material/cancel:]"
+        mark = ":green[**✓ Right**]" if right else ":red[**✗ Wrong**]"  # words: an icon is read by its name
         with st.expander(f"{mark} **{number + 1}.** {markup.author(current.prompt)}", expanded=not right):
             if answer is None or grade is None:
                 st.warning("Not answered.")
@@ -73,7 +73,7 @@ def review_ui(bank: Bank, attempt: engine.Attempt) -> None:
 found = state.banks()
 attempt = state.attempt_ui(found)
 bank = found.by_id[attempt.bank_id]
-st.title("Results")
+st.title("Results", anchor=False)
 st.caption(
     f"{markup.author(bank.info.title)} · "
     f"{'Retrying the ones you missed' if attempt.retry else markup.author(engine.quiz_title(bank, attempt.quiz))}"

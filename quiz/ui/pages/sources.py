@@ -40,7 +40,8 @@ def owner_text(bank: Bank, ref: CiteRef) -> str:
 
 def passage_ui(bank: Bank, ref: CiteRef) -> None:
     with st.container(border=True):
-        st.markdown(f"#### The passage cited\n{owner_text(bank, ref)}")
+        st.header("The passage cited", anchor=False)
+        st.markdown(owner_text(bank, ref))
         text, marks = citations.in_context(bank, ref)
         st.markdown(markup.highlighted(text, marks))
         if ref.cite.note:
@@ -90,7 +91,7 @@ def full_text_ui(bank: Bank, source_id: str, focus: CiteRef | None) -> None:
     legend = markup.paint("cited by the bank", citations.CITED)
     if focus is not None:
         legend += " · " + markup.paint("the passage you opened", citations.FOCUS)
-    st.caption(legend)
+    st.markdown(legend)
     with st.container(border=True):
         st.markdown(markup.highlighted(bank.texts[source_id].text, citations.marks(bank, source_id, focus)))
 
