@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from quiz.authoring.drafting.draft import draft
-from quiz.authoring.new import new_bank, new_question
+from quiz.authoring.new import new_question
+from quiz.authoring.scaffold import new_bank
 from quiz.bank.load import load_banks
 from quiz.bank.model import QUESTION_TYPES
 from quiz.bank.schema import schema_text

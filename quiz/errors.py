@@ -72,6 +72,10 @@ class QuizError(Exception):
     """Root of the project's own exceptions; only ``cli.main`` and the app's entry catch it."""
 
 
+class Refused(QuizError):
+    """A request the authoring commands refuse; the message says what to do instead."""
+
+
 class BankError(QuizError):
     """A bank could not be loaded; ``issues`` says why, every one of them."""
 

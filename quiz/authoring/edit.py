@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.authoring.new import MODELINE, schema_reference
+from quiz.authoring.scaffold import MODELINE, schema_reference
 from quiz.bank.load import BANK_SUFFIXES, LoadResult, load_bank, read_text
 
 PASSWORD_VARIABLE = "QUIZ_AUTHOR_PASSWORD"

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from quiz.authoring.new import Refused, modeline, unique_id, write_files
+from quiz.authoring.scaffold import modeline, unique_id, write_files
 from quiz.bank.emit import Comment, Fields, Plain, item_lines
 from quiz.bank.load import bank_files, load_bank, read_file, read_text
 from quiz.bank.model import BUILTIN_SKILLS, slugify
-from quiz.errors import Issue, Severity
+from quiz.errors import Issue, Refused, Severity
 from quiz.interop import gift_parse
 from quiz.interop.gift_parse import Item, Text
 

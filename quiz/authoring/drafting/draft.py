@@ -18,15 +18,15 @@ from quiz.authoring.drafting.articles import MAX_ARTICLE_BYTES, article_problem
 from quiz.authoring.drafting.disputes import questions_for
 from quiz.authoring.drafting.ledger import Claim, ledger
 from quiz.authoring.drafting.lexicon import STOPWORDS
-from quiz.authoring.drafting.sentences import CREDIT, first_sentence
 from quiz.authoring.drafting.templates import Drafting, cite, claim_id, header
 from quiz.authoring.drafting.wording import claim_note, claim_text
-from quiz.authoring.new import Refused, modeline, new_bank, unique_id, write_files
+from quiz.authoring.scaffold import modeline, new_bank, unique_id, write_files
+from quiz.authoring.sentences import CREDIT, first_sentence
 from quiz.bank.emit import Fields, Plain, item_lines
 from quiz.bank.load import bank_files, load_bank, read_file
 from quiz.bank.model import slugify
 from quiz.bank.schema import schema_text
-from quiz.errors import Issue
+from quiz.errors import Issue, Refused
 
 _HEADER_LINES = 8
 

@@ -42,8 +42,8 @@ from quiz.authoring.drafting.lexicon import (
     WEEKDAYS,
     lemma,
 )
-from quiz.authoring.drafting.sentences import CREDIT, Sentence
 from quiz.authoring.drafting.times import PERIOD
+from quiz.authoring.sentences import CREDIT, Sentence
 
 _QUALIFIER = r"(?:(?:just |well )?(?:over|under)|more than|fewer than|less than|nearly|almost|about|around|roughly|approximately|at least|at most|up to|some|close to)"
 _NUMBER = re.compile(

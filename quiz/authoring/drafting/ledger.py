@@ -25,8 +25,8 @@ from quiz.authoring.drafting.extract import (
 )
 from quiz.authoring.drafting.figures import durations_agree, ranges_meet, value_range
 from quiz.authoring.drafting.lexicon import GENERIC_REFERENCE, INCOMPATIBLE, MONTHS, RATING, STOPWORDS, WEEKDAYS
-from quiz.authoring.drafting.sentences import Sentence, article_sentences
 from quiz.authoring.drafting.times import resolve
+from quiz.authoring.sentences import Sentence, article_sentences
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from quiz.authoring.drafting.extract import Statement, content_lemmas, is_named
 from quiz.authoring.drafting.ledger import Claim
 from quiz.authoring.drafting.lexicon import EXPLICIT, INCOMPATIBLE, LOADED, PROFANE, STOPWORDS, WEEKDAYS, lemma
-from quiz.authoring.new import unique_id
+from quiz.authoring.scaffold import unique_id
 from quiz.bank.emit import Comment, Fields, Plain
 from quiz.bank.model import slugify
 

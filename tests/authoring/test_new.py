@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.authoring.new import schema_reference, slugify
+from quiz.authoring.scaffold import schema_reference
 from quiz.bank.load import load_bank
-from quiz.bank.model import QUESTION_TYPES
+from quiz.bank.model import QUESTION_TYPES, slugify
 from quiz.cli import main
 from tests.conftest import QUESTION_YAML
 
@@ -53,7 +53,7 @@ def test_new_bank_inside_questions_points_at_the_repository_schema(tmp_path: Pat
 
 
 def test_the_bundled_bank_folder_resolves_to_the_real_schema():
-    repo = Path(__file__).resolve().parents[1]
+    repo = Path(__file__).resolve().parents[2]
     assert schema_reference(repo / "questions" / "cuties-2020") == "../bank.schema.json"
 
 

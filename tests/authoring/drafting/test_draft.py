@@ -12,7 +12,7 @@ import pytest
 
 from quiz.bank.load import load_bank
 from quiz.cli import main
-from tests.test_ledger import ARTICLES, SEEDS
+from tests.authoring.drafting.test_ledger import ARTICLES, SEEDS
 
 LOCAL = ("millbrook-library.md", "alder-flood.txt")
 

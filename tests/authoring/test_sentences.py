@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.authoring.drafting.sentences import article_sentences, first_sentence, split_sentences
+from quiz.authoring.sentences import article_sentences, first_sentence, split_sentences
 
 
 def test_never_split_inside_a_quotation_or_after_an_abbreviation():

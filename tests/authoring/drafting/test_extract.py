@@ -6,7 +6,7 @@ import pytest
 
 from quiz.authoring.drafting.extract import Statement, dates_conflict, find_statements
 from quiz.authoring.drafting.lexicon import lemma
-from quiz.authoring.drafting.sentences import article_sentences
+from quiz.authoring.sentences import article_sentences
 
 
 def statements(text: str) -> list[Statement]:

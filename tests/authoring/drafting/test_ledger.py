@@ -7,7 +7,7 @@ from pathlib import Path
 from quiz.authoring.drafting.ledger import Claim, ledger
 from quiz.bank.quotes import SourceText
 
-ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 SEEDS = ("000_10d12caac7ace896.txt", "003_2fd3939b84a33804.txt")
 
 
