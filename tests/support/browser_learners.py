@@ -17,7 +17,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question
 from quiz.play import engine, urltoken
 from quiz.play.engine import Answer
-from tests.support.learners import Outcome, Plan
+from tests.support.learners import Outcome, Plan, marked_right
 from tests.support.server import CHROMIUM_ARGS
 
 #: Generous: 30 pages rendering at once on 2 cores are slow, and slow is what is measured.
@@ -110,7 +110,7 @@ async def take_quiz(page: Page, bank: Bank, outcome: Outcome, think: float = 0.0
     outcome.results_url = page.url
     outcome.shown_score = (await score.inner_text()).strip()
     for summary in await page.get_by_test_id("stExpander").locator("summary").all_inner_texts():
-        outcome.shown_marks.append("check_circle" in summary)  # the Material icon's name is its text
+        outcome.shown_marks.append(marked_right(summary))
     return outcome
 
 

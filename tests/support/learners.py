@@ -100,3 +100,9 @@ def score_text(plan: Plan, bank: Bank) -> str:
     """The score Results should show for the plan's answers: "R / T"."""
     score = engine.score(plan.expected(bank), bank)
     return f"{score.right} / {score.total}"
+
+
+def marked_right(summary: str) -> bool:
+    """Whether a Results expander's title marks its question right: the Material icon's name (which
+    is its text), or the words that replace it for screen readers ("✓ Right")."""
+    return "check_circle" in summary or "✓ Right" in summary

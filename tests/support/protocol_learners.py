@@ -19,7 +19,7 @@ from streamlit.proto.Alert_pb2 import Alert
 from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question
 from quiz.play import engine, urltoken
 from quiz.play.engine import Answer
-from tests.support.learners import Outcome, Plan
+from tests.support.learners import Outcome, Plan, marked_right
 from tests.support.protocol import ProtocolError, Run, Session, is_feedback
 
 QUIZ_PAGE = "quiz"
@@ -97,7 +97,7 @@ async def take_quiz(session: Session, bank: Bank, outcome: ProtocolOutcome) -> P
         outcome.app_errors.append(f"stuck on /{session.path}: {stuck}")
     outcome.results_url = session.url
     outcome.shown_score = next((value for label, value in session.metrics() if label == "Score"), "")
-    outcome.shown_marks = ["check_circle" in label for label in session.expanders()]  # the Material icon's name
+    outcome.shown_marks = [marked_right(label) for label in session.expanders()]
     outcome.foreign_keys = sorted(
         key for key in session.seen_keys if (match := QUIZ_KEY.match(key)) and int(match[1]) != plan.seed
     )
