@@ -259,19 +259,24 @@ def _item(form: QuestionForm, indent: int, newline: str) -> str:
     return newline.join(lines)
 
 
-def write(text: str, form: QuestionForm, replacing: str | None) -> str | Refusal:
-    """``text`` with the question ``replacing`` (an id in the file) replaced by ``form``, or with
-    ``form`` appended to the questions when ``replacing`` is None. Nothing else changes."""
+def write(text: str, form: QuestionForm, replacing: str | int | None) -> str | Refusal:
+    """``text`` with the question ``replacing`` (an id in the file, or its place in the list from 0)
+    replaced by ``form``, or with ``form`` appended to the questions when ``replacing`` is None.
+    Nothing else changes."""
     found = locate(text)
     if isinstance(found, Refusal):
         return found
     newline = "\r\n" if "\r\n" in text else "\n"
     if replacing is not None:
-        for item in found:
-            if item.id == replacing:
-                indent = len(text[item.start : item.end]) - len(text[item.start : item.end].lstrip(" \t"))
-                return text[: item.start] + _item(form, indent, newline) + text[item.end :]
-        return Refusal(f"the question {replacing!r} is no longer in this file: nothing was changed")
+        if isinstance(replacing, int):
+            items = found[replacing : replacing + 1] if replacing >= 0 else []
+        else:
+            items = [item for item in found if item.id == replacing][:1]
+        if not items:
+            return Refusal("the question is no longer in this file's text: nothing was changed")
+        item = items[0]
+        indent = len(text[item.start : item.end]) - len(text[item.start : item.end].lstrip(" \t"))
+        return text[: item.start] + _item(form, indent, newline) + text[item.end :]
     if found:
         last = found[-1]
         indent = len(text[last.start : last.end]) - len(text[last.start : last.end].lstrip(" \t"))
