@@ -19,7 +19,7 @@ from quiz.authoring.scaffold import new_bank
 from quiz.bank.load import load_banks
 from quiz.bank.model import QUESTION_TYPES
 from quiz.bank.schema import schema_text
-from quiz.errors import QuizError, format_issues
+from quiz.errors import QuizError, format_issues, in_order
 from quiz.interop import export as interop_export
 from quiz.interop import gift_import
 from quiz.record import db, store
@@ -30,7 +30,7 @@ from quiz.ui import markup
 
 def validate(paths: Sequence[str], strict: bool, output: str) -> int:
     results, path_issues = load_banks(paths)
-    issues = list(path_issues) + [issue for result in results for issue in result.issues]
+    issues = in_order([*path_issues, *(issue for result in results for issue in result.issues)])
     error_count = sum(issue.is_error for issue in issues)
     warning_count = len(issues) - error_count
     question_count = sum(len(result.bank.questions) for result in results if result.bank)

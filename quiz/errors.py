@@ -6,8 +6,7 @@ Checks return issues; nothing below the edges prints or raises for bad input.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import Enum
 
@@ -48,20 +47,13 @@ class Issue:
         return data
 
 
-def errors(issues: Iterable[Issue]) -> list[Issue]:
-    return [issue for issue in issues if issue.is_error]
+def in_order(issues: Iterable[Issue]) -> list[Issue]:
+    """Issues in the one order every output lists them: by file, line, column, then message."""
+    return sorted(issues, key=_order)
 
 
-def warnings(issues: Iterable[Issue]) -> list[Issue]:
-    return [issue for issue in issues if not issue.is_error]
-
-
-def format_issues(issues: Sequence[Issue]) -> str:
-    return "\n".join(issue.format() for issue in sorted(issues, key=_order))
-
-
-def issues_json(issues: Sequence[Issue]) -> str:
-    return json.dumps([issue.as_dict() for issue in sorted(issues, key=_order)], indent=2, ensure_ascii=False)
+def format_issues(issues: Iterable[Issue]) -> str:
+    return "\n".join(issue.format() for issue in in_order(issues))
 
 
 def _order(issue: Issue) -> tuple[str, int, int, str]:
@@ -74,11 +66,3 @@ class QuizError(Exception):
 
 class Refused(QuizError):
     """A request the authoring commands refuse; the message says what to do instead."""
-
-
-class BankError(QuizError):
-    """A bank could not be loaded; ``issues`` says why, every one of them."""
-
-    def __init__(self, issues: Sequence[Issue]):
-        self.issues = tuple(issues)
-        super().__init__(format_issues(self.issues))

@@ -156,3 +156,24 @@ def test_every_subcommand_names_the_function_it_runs():
         leaves = list(nested[0].choices.values()) if nested else [sub]
         for leaf in leaves:
             assert callable(leaf.get_default("run")), f"quiz {name}: its parser sets no run="
+
+
+def test_json_lists_issues_in_the_order_of_the_text_output(capsys: pytest.CaptureFixture[str], make_bank):
+    # Found in this order: the structure of b.yaml (correct: yes), then the checks across the bank
+    # (an unknown skill in a.yaml, a duplicate id across both files), which sort before it.
+    second = QUESTION_YAML.replace("correct: true", "correct: yes").replace("id: cost", "id: cost-2")
+    folder = make_bank(
+        {
+            "a.yaml": QUESTION_YAML.replace("[numbers]", "[nums]"),
+            "b.yaml": second + QUESTION_YAML.replace("questions:\n", ""),
+        }
+    )
+    assert main(["validate", str(folder)]) == 1
+    text = capsys.readouterr().out.splitlines()[:-1]
+    assert main(["validate", "--format", "json", str(folder)]) == 1
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == len(text) >= 3
+    assert [f"{issue['file']}:{issue['line']}:{issue['col']}:" for issue in listed] == [
+        line.split(" ", 1)[0] for line in text
+    ]
+    assert [issue["file"] for issue in listed] == sorted(issue["file"] for issue in listed)

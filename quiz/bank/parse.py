@@ -35,11 +35,8 @@ class _PureParser(Reader, Scanner, Parser, Composer):
 
 try:  # libyaml's parser and composer, when PyYAML was built with it
     from yaml._yaml import CParser as _Parser
-
-    FAST = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     _Parser = _PureParser  # type: ignore[misc, assignment]
-    FAST = False
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_VALUES = 1_000_000  # values built per file, aliases expanded: a 10,000-question file needs about 400,000
@@ -340,12 +337,3 @@ def walk(node: Node | None, loc: tuple[Any, ...]) -> Iterator[tuple[Node, Node |
         else:
             return
         yield node, key_node
-
-
-def key_node(mapping: Node | None, key: str) -> Node | None:
-    """The node of ``key`` itself in a mapping node, for errors about the key."""
-    if isinstance(mapping, MappingNode):
-        for k, _ in mapping.value:
-            if isinstance(k, ScalarNode) and k.value == key:
-                return k
-    return None

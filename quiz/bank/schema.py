@@ -7,13 +7,14 @@ from typing import Any
 
 from quiz.bank.model import BankFile
 
-SCHEMA_ID = "https://json-schema.org/draft-07/schema#"
+#: The draft the schema declares itself in (its ``$schema``), spelled as draft-07 itself does.
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
 def bank_schema() -> dict[str, Any]:
     schema = BankFile.model_json_schema(ref_template="#/definitions/{model}", mode="validation")
     definitions = schema.pop("$defs", {})
-    return {"$schema": "http://json-schema.org/draft-07/schema#", **schema, "definitions": definitions}
+    return {"$schema": DRAFT_07, **schema, "definitions": definitions}
 
 
 def schema_text() -> str:
