@@ -7,7 +7,7 @@ import streamlit as st
 
 from quiz.bank.model import Bank
 from quiz.play import engine
-from quiz.ui import confidence, markup, nav, question, state
+from quiz.ui import confidence, focus, markup, nav, question, state
 
 NEED_ANSWER = "quiz-need-answer"  # the key of the question checked without an answer, if any
 
@@ -88,3 +88,4 @@ else:
         on_click=next_question,
         args=(attempt,),
     )
+    focus.focus_ui(".st-key-quiz-next button", key)  # after checking, not back at the top: Enter goes on

@@ -7,7 +7,7 @@ import streamlit as st
 
 from quiz.bank.model import Bank
 from quiz.play import cbm, engine
-from quiz.ui import confidence, markup, nav, question, state
+from quiz.ui import confidence, focus, markup, nav, question, state
 
 
 def score_ui(score: engine.Score, marks: cbm.Summary | None = None) -> None:
@@ -73,6 +73,7 @@ def review_ui(bank: Bank, attempt: engine.Attempt) -> None:
 found = state.banks()
 attempt = state.attempt_ui(found)
 bank = found.by_id[attempt.bank_id]
+focus.top_ui(st.query_params.get(state.TOKEN, ""))  # Streamlit kept the quiz page's scroll position
 st.title("Results", anchor=False)
 st.caption(
     f"{markup.author(bank.info.title)} · "

@@ -1,0 +1,34 @@
+"""Where the page stands after a change: its top, or the control a keyboard user needs next.
+
+Streamlit keeps the scroll position of its inner container when it switches pages, and leaves the
+focus where it was (or on nothing) after a rerun; these run a line of the app's own JavaScript.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+_MAIN = '[data-testid="stMain"]'
+
+
+def top_ui(key: str) -> None:
+    """Open the page at its top (``key`` makes a new element per visit, so it runs each time)."""
+    _run(f"document.querySelector('{_MAIN}')?.scrollTo(0, 0); window.scrollTo(0, 0);", key)
+
+
+def focus_ui(selector: str, key: str) -> None:
+    """Move the keyboard focus to the first element matching ``selector`` once it is drawn."""
+    target = json.dumps(selector)
+    _run(
+        "const tries = {n: 0}; const go = () => { const el = document.querySelector(" + target + ");"
+        " if (el) { el.focus({preventScroll: false}); } else if (tries.n++ < 50) { setTimeout(go, 20); } }; go();",
+        key,
+    )
+
+
+def _run(script: str, key: str) -> None:
+    # The key in a comment: the same script drawn twice in a row would not be mounted (and run) again.
+    # In a function of its own: a second run's `const` would clash with the first's in the page's scope.
+    st.html(f"<script>/* {key} */ (() => {{ {script} }})();</script>", unsafe_allow_javascript=True, width="content")
