@@ -25,7 +25,7 @@ from quiz.interop import gift_import
 from quiz.record import db, store
 from quiz.report import analysis, responses
 from quiz.report import output as report_output
-from quiz.ui import markup
+from quiz.text import count
 
 
 def validate(paths: Sequence[str], strict: bool, output: str) -> int:
@@ -39,8 +39,8 @@ def validate(paths: Sequence[str], strict: bool, output: str) -> int:
     elif issues:
         print(format_issues(issues))
     print(
-        f"{markup.count(len(results), 'bank')}, {markup.count(question_count, 'question')}, "
-        f"{markup.count(error_count, 'error')}, {markup.count(warning_count, 'warning')}",
+        f"{count(len(results), 'bank')}, {count(question_count, 'question')}, "
+        f"{count(error_count, 'error')}, {count(warning_count, 'warning')}",
         file=sys.stderr if output == "json" else sys.stdout,
     )
     failed = error_count > 0 or (strict and warning_count > 0) or not results
@@ -56,7 +56,8 @@ def new_bank_command(folder: str, title: str) -> int:
     for path in new_bank(Path(folder), title):
         print(f"wrote {path}")
     print(
-        f"next: quiz draft ARTICLE --bank {folder}, or add a source and run quiz new question --bank {folder} --type single"
+        f"next: quiz draft ARTICLE --bank {folder}, "
+        f"or add a source and run quiz new question --bank {folder} --type single"
     )
     return 0
 
@@ -64,7 +65,7 @@ def new_bank_command(folder: str, title: str) -> int:
 def new_question_command(folder: str, question_type: str, question_id: str | None, file: str) -> int:
     path, written_id, warnings = new_question(Path(folder), question_type, question_id, file)
     print(f"added {question_type} question {written_id!r} (draft: true) to {path}")
-    print(f"checked: {markup.count(len(warnings), 'warning')}, 0 errors; see them with: quiz validate {folder}")
+    print(f"checked: {count(len(warnings), 'warning')}, 0 errors; see them with: quiz validate {folder}")
     return 0
 
 
@@ -79,18 +80,21 @@ def draft_command(articles: Sequence[str], folder: str, title: str | None) -> in
         for status in ("conflicting", "consistent", "unsupported")
     )
     print(
-        f"wrote {result.file}: {markup.count(len(result.claims), 'claim')} ({statuses}), {markup.count(result.questions, 'question')}, every one a draft"
+        f"wrote {result.file}: {count(len(result.claims), 'claim')} ({statuses}), "
+        f"{count(result.questions, 'question')}, every one a draft"
     )
     errors = [issue for issue in result.issues if issue.is_error]
     if errors:
         print(format_issues(errors))
         print(
-            f"error: the bank does not validate: {markup.count(len(errors), 'error')}; if they are in {result.file.name}, that is a bug in quiz draft",
+            f"error: the bank does not validate: {count(len(errors), 'error')}; "
+            f"if they are in {result.file.name}, that is a bug in quiz draft",
             file=sys.stderr,
         )
         return 1
     print(
-        f"checked: 0 errors, {markup.count(len(result.issues), 'warning')} (drafts are warnings); review with: quiz validate {folder}"
+        f"checked: 0 errors, {count(len(result.issues), 'warning')} (drafts are warnings); "
+        f"review with: quiz validate {folder}"
     )
     return 0
 
@@ -112,7 +116,7 @@ def export_command(folder: str, quiz_id: str | None, fmt: str, output: str) -> i
     if done.errors:
         print(format_issues(done.errors), file=sys.stderr)
         return 1
-    print(f"wrote {done.path}: {markup.count(done.questions, 'question')} ({fmt})")
+    print(f"wrote {done.path}: {count(done.questions, 'question')} ({fmt})")
     return 0
 
 
@@ -154,7 +158,7 @@ def db_purge_command(days: int, url: str | None) -> int:
         return _database_failed(target, "purge", problem)
     finally:
         engine.dispose()
-    print(f"deleted {markup.count(deleted, 'attempt')} older than {markup.count(days, 'day')}, with their answers")
+    print(f"deleted {count(deleted, 'attempt')} older than {count(days, 'day')}, with their answers")
     return 0
 
 
@@ -170,8 +174,8 @@ def import_command(file: str, folder: str) -> int:
         print(f"error: {file}: no question that this bank format can hold; nothing written", file=sys.stderr)
         return 1
     left_out = f"{len(done.skipped)} {'entry' if len(done.skipped) == 1 else 'entries'} not imported"
-    print(f"wrote {done.file}: {markup.count(len(done.questions), 'question')}, drafts, no citations yet; {left_out}")
-    warnings = markup.count(len(done.checked), "warning")
+    print(f"wrote {done.file}: {count(len(done.questions), 'question')}, drafts, no citations yet; {left_out}")
+    warnings = count(len(done.checked), "warning")
     print(f"checked: 0 errors, {warnings} (drafts are warnings); review with: quiz validate {folder}")
     return 0
 

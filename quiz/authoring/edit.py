@@ -18,6 +18,7 @@ from pathlib import Path
 
 from quiz.authoring.scaffold import MODELINE, schema_reference
 from quiz.bank.load import BANK_SUFFIXES, LoadResult, load_bank, read_text
+from quiz.text import count
 
 PASSWORD_VARIABLE = "QUIZ_AUTHOR_PASSWORD"
 # Letters, digits, '-', '_' and inner dots, then .yaml or .yml: no folder, no '..', not hidden
@@ -175,7 +176,8 @@ def save(roots: Sequence[Path], folder: Path, name: str, text: str, expected: st
         errors = validate_as_if(folder, name, text).errors
         if errors:
             return Refusal(
-                f"the bank would have {len(errors)} error{'' if len(errors) == 1 else 's'}: nothing was saved; fix {'it' if len(errors) == 1 else 'them'} first"
+                f"the bank would have {count(len(errors), 'error')}: nothing was saved; "
+                f"fix {'it' if len(errors) == 1 else 'them'} first"
             )
         if before is not None and "\r\n" in before and "\r\n" not in text:
             text = text.replace("\n", "\r\n")  # browsers send LF; keep the file's own line endings

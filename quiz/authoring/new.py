@@ -179,7 +179,8 @@ def append_question(before: str, lines: list[str], file: str) -> str:
     value = entries[at][1]
     if isinstance(value, SequenceNode) and value.flow_style:
         raise Refused(
-            f"{file}: its 'questions:' is a [flow, list]; write it as a block list (one '- ' item per question) or choose another --file"
+            f"{file}: its 'questions:' is a [flow, list]; "
+            "write it as a block list (one '- ' item per question) or choose another --file"
         )
     if not isinstance(value, SequenceNode) and not (isinstance(value, ScalarNode) and value.tag == "?null"):
         raise Refused(f"{file}: its 'questions:' is not a list; fix it first (quiz validate)")

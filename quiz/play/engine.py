@@ -27,7 +27,7 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.play import cbm
-from quiz.ui import markup
+from quiz.text import count
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
@@ -183,8 +183,8 @@ def grade_summary(question: Question, result: Grade) -> str:
         return "Right!"
     if isinstance(question, MultipleQuestion):
         return (
-            f"Not quite: {markup.count(len(result.picked_right), 'right pick')}, "
-            f"{markup.count(len(result.picked_wrong), 'wrong pick')}, {markup.count(len(result.missed), 'right answer')} missed."
+            f"Not quite: {count(len(result.picked_right), 'right pick')}, "
+            f"{count(len(result.picked_wrong), 'wrong pick')}, {count(len(result.missed), 'right answer')} missed."
         )
     if isinstance(question, OrderQuestion):
         return f"Not quite: {sum(result.positions)} of {len(result.positions)} in the right place."

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quiz.text import count as count  # the UI counts with the one pluraliser the CLI uses
+
 # "](" or "]:" opens a link target or a link reference definition; only http(s) may follow.
 _LINK_TARGET = re.compile(r"\](?=[(:])(?![(:]\s*https?://)", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[")
@@ -20,11 +22,6 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*+|`+|(?<![\w\\])_+|_+(?!\w))")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
-
-
-def count(number: int, word: str) -> str:
-    """``1 question``, ``2 questions``: a number and the word it counts (plural by an ``s``)."""
-    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def author(text: str) -> str:
