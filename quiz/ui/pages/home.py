@@ -46,7 +46,8 @@ def quizzes_ui(bank: Bank) -> None:
             sure = " · Asks how sure you are" if quiz.confidence else ""
             st.caption(f"{markup.count(size, 'question')} · {quiz.mode.capitalize()}{sure}")
             if st.button(
-                "Start",
+                # A name of its own for each (a screen reader's list of buttons read "Start" five times).
+                f"Start {markup.author(quiz.title.split(':')[0])}",
                 key=f"home-start-{bank.info.id}-{quiz.id}",
                 type="primary",
                 icon=":material/play_arrow:",
@@ -110,7 +111,7 @@ def build_ui(bank: Bank) -> None:
         st.warning("No question matches: choose more skills or difficulties.")
         return
     st.caption(f"{markup.count(matching, 'question')} match; your quiz will have {min(int(count), matching)}.")
-    if st.button("Start", key=f"{key}-start", type="primary", icon=":material/play_arrow:"):
+    if st.button("Start your quiz", key=f"{key}-start", type="primary", icon=":material/play_arrow:"):
         start(bank, engine.CustomQuiz(min(int(count), matching), tuple(chosen_skills), tuple(levels), mode, sure))
 
 
