@@ -94,6 +94,7 @@ class QuizSide:
         self.seed = 1000
         os.environ["QUIZ_BANKS"] = self.banks
         self.at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+        self.at.run()  # AppTest 1.67 finds pages only after the entry script has declared them
         self.at.switch_page(QUIZ_PAGE)
 
     def once(self) -> float:
