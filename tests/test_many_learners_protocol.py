@@ -11,8 +11,6 @@ end, and no session is ever sent a widget of another attempt (quiz widget keys c
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 from quiz.bank.load import load_bank
@@ -20,7 +18,7 @@ from quiz.play import engine
 from tests.conftest import MINI
 from tests.support.learners import APP, plans
 from tests.support.load_checks import assert_each_learner_got_its_own_attempt
-from tests.support.protocol_learners import run_sessions
+from tests.support.protocol_learners import run_apart, run_sessions
 from tests.support.server import start_streamlit
 
 SESSIONS = 30
@@ -33,10 +31,7 @@ def test_thirty_protocol_learners_at_once_each_see_only_their_own_attempt() -> N
     assert len({plan.quiz for plan in learners}) == len({plan.seed for plan in learners}) == SESSIONS
 
     with start_streamlit(APP, env={"QUIZ_BANKS": str(MINI)}) as server:
-        # An event loop of its own: Playwright's sync API, in browser tests of the same run, may
-        # hold this thread's.
-        with ThreadPoolExecutor(max_workers=1) as thread:
-            outcomes = thread.submit(asyncio.run, run_sessions(server.url, bank, learners)).result()
+        outcomes = run_apart(run_sessions(server.url, bank, learners))
 
     assert_each_learner_got_its_own_attempt(outcomes, bank, learners)
     for outcome in outcomes:  # what only the protocol shows: every message of every run

@@ -26,6 +26,7 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from tests.conftest import MINI
+from tests.support.learners import marked_right
 from tests.support.server import StreamlitServer
 
 SEED = 4242
@@ -111,7 +112,7 @@ def test_a_killed_server_resumes_the_attempt_from_its_link(
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("3 / 6")
     expect(page.get_by_test_id("stExpander")).to_have_count(6)
     marks = page.get_by_test_id("stExpander").locator("summary").all_inner_texts()
-    assert ["check_circle" in mark for mark in marks] == [True, False, True, False, True, False]
+    assert [marked_right(mark) for mark in marks] == [True, False, True, False, True, False]
     assert _attempt_in(page).answers[:2] == given
     assert console_errors.unexpected((*SERVER_DOWN_CONSOLE_ERRORS, DEEP_LINK_404)) == []
 

@@ -3,7 +3,6 @@ servers sharing one PostgreSQL: each ends with exactly its own answers in the re
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from quiz.bank.load import load_bank
 from quiz.record import db
 from tests.support import nginx, postgres
 from tests.support.learners import plans
+from tests.support.protocol_learners import run_apart
 from tests.support.record_learners import check, enrol, run_all
 from tests.support.requires import missing
 from tests.support.server import REPO_ROOT, start_streamlit
@@ -42,7 +42,7 @@ def test_a_hundred_learners_on_two_servers_and_postgresql(tmp_path: Path) -> Non
             start_streamlit(REPO_ROOT / "app.py", env=env) as second,
             nginx.proxy(binary, tmp_path, (first.port, second.port)) as base,
         ):
-            outcomes = asyncio.run(run_all(base, bank, learners, resumes))
+            outcomes = run_apart(run_all(base, bank, learners, resumes))
         assert check(record, bank, outcomes) == []
         seconds = sorted(second for outcome in outcomes for second in outcome.feedback_seconds)
         p95 = seconds[round(0.95 * (len(seconds) - 1))]

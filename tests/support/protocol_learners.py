@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from streamlit.proto.Alert_pb2 import Alert
 
@@ -34,6 +36,16 @@ class ProtocolOutcome(Outcome):
     feedback_bodies: list[str] = field(default_factory=list)  # the text of each of those boxes
     app_errors: list[str] = field(default_factory=list)  # exceptions drawn, pages not found, where it got stuck
     reruns: int = 0
+
+
+T = TypeVar("T")
+
+
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` to its end in an event loop of its own thread: Playwright's sync API, in
+    browser tests of the same pytest run, may hold the calling thread's loop."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 def _note(outcome: ProtocolOutcome, run: Run) -> Run:
