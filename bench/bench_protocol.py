@@ -14,7 +14,7 @@ used while they answered; and the server's memory per session (VmRSS of `streaml
 warm-up quiz and with every session connected). Every learner must end on Results with exactly
 its own score, as in bench_sessions.py.
 
-They are driven by `tests.support.protocol_learners`, which tests/test_many_learners_protocol.py
+They are driven by `tests.support.protocol_learners`, which tests/ui/test_many_learners_protocol.py
 runs too, with its own assertions on the outcomes. Run from the repository root.
 """
 

@@ -3,7 +3,7 @@ out as GIFT and come back through gift-pegjs with their text unchanged (as writt
 ``markup.author``'s safe form, which is the text itself wherever it holds no ``<``, ``$`` or link),
 and the same banks' Moodle XML reads back with the same text.
 
-Example counts: 25 by default; 300, derandomized, under ``CI=true`` (as tests/test_properties.py)."""
+Example counts: 25 by default; 300, derandomized, under ``CI=true`` (as tests/bank/test_properties.py)."""
 
 from __future__ import annotations
 

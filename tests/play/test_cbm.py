@@ -233,7 +233,7 @@ def test_retry_and_restart_keep_asking(bank: Bank) -> None:
 # ---------------------------------------------------------------- the token
 
 # Made by the code of commit 7ad8754 (before confidence existed), from the "halfway" attempt of
-# tests/test_token.py and a custom exam: links shared then must still open, asking nothing.
+# tests/play/test_urltoken.py and a custom exam: links shared then must still open, asking nothing.
 OLD_BANK_QUIZ_TOKEN = (
     "eNpFjDEOgzAMRe_yZ0cC2ilXQRkCuGARYhpSqqrq3etOXb6f_Wy_ccK3hAEem2QB4W4YUzLajHarh610lytB4HsMRaaZ3ahHNfdc1B27rmx8amW3x"
     "TJL_l1VLS-nZeJi3c5Vqmh248LjaoMbF9NTrIxgGr4jRPvfN4H6hjrLNlB-pPSP8PkC6RI2RA"

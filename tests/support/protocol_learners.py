@@ -3,7 +3,7 @@ learner is a `tests.support.protocol` session, so what is measured is the server
 
 A client waits for each run to finish before its next interaction (see `tests.support.protocol`),
 so each click here is a full run the server completes; a browser learner may click while a run is
-still going. `run_sessions` is what tests/test_many_learners_protocol.py runs, with its own
+still going. `run_sessions` is what tests/ui/test_many_learners_protocol.py runs, with its own
 assertions on the outcomes, and what `python -m bench.bench_protocol` times.
 """
 

@@ -13,7 +13,7 @@ from quiz.report import views
 from quiz.report.from_record import bank_statistics
 from quiz.ui import report
 from tests.conftest import MINI
-from tests.test_app_author import banks, editing, preview  # noqa: F401  (banks is a fixture)
+from tests.ui.test_author import banks, editing, preview  # noqa: F401  (banks is a fixture)
 from tests.ui.test_teach_report import record, take  # noqa: F401  (record is a fixture)
 
 

@@ -612,7 +612,7 @@ TAGS = (
     "!foo",
     "!include",
 )  # not !!str or !!timestamp: the
-# emitter leaves out a tag the value would resolve to anyway (tests/hostile has them written out)
+# emitter leaves out a tag the value would resolve to anyway (tests/fixtures/hostile has them written out)
 
 
 def _shorthand(tag: str) -> str:

@@ -231,7 +231,7 @@ def test_save_is_refused_while_the_bank_has_errors(monkeypatch: pytest.MonkeyPat
     editor(at, path).input(on_disk.replace("correct: true", "correct: yes", 1)).run()
     save = at.button(key="author-save")
     assert save.disabled and save.help == "Fix the errors to save."
-    # A forged click is refused by edit.save itself (tests/test_edit.py); AppTest cannot click a disabled button.
+    # A forged click is refused by edit.save itself (tests/authoring/test_edit.py); AppTest cannot click a disabled button.
     at.run()
     assert path.read_text(encoding="utf-8") == on_disk
     assert not (banks / "mini" / ".questions.yaml.bak").exists()

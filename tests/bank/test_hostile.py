@@ -1,4 +1,4 @@
-"""tests/hostile/: one folder per hostile input, loaded as a bank.
+"""tests/fixtures/hostile/: one folder per hostile input, loaded as a bank.
 
 Each case gives exactly its expected lines (file relative to the case folder, line, column,
 message), constructs no object and reads nothing outside its bank: every case is loaded from a
@@ -21,7 +21,7 @@ import yaml
 from quiz.bank import parse as parse_module
 from quiz.bank.load import LoadResult, load_bank
 
-HOSTILE = Path(__file__).parent / "hostile"
+HOSTILE = Path(__file__).parents[1] / "fixtures" / "hostile"
 MARKER = "MARKER-7f3a-outside-the-bank"
 OUTSIDE = "@OUTSIDE@"  # in a case file: the absolute path of the file outside the bank
 TAG_HINT = " (hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"
