@@ -6,11 +6,11 @@ every wrong choice and an explanation that ends with a habit.
 from __future__ import annotations
 
 from quiz.authoring.drafting.extract import Statement
-from quiz.authoring.drafting.ledger import Claim
-from quiz.authoring.drafting.templates import Drafting, Question, choices, for_claim, question, quote_of, shown
+from quiz.authoring.drafting.ledger import DraftClaim
+from quiz.authoring.drafting.templates import Drafting, Fields, choices, for_claim, question, quote_of, shown
 
 
-def questions_for(claim: Claim, cid: str, drafting: Drafting) -> list[Question]:
+def questions_for(claim: DraftClaim, cid: str, drafting: Drafting) -> list[Fields]:
     """The questions a claim gets: a dispute's own, else those of its kind."""
     if claim.change == "speaker":
         return _who_said(claim, cid, drafting)
@@ -19,7 +19,7 @@ def questions_for(claim: Claim, cid: str, drafting: Drafting) -> list[Question]:
     return for_claim(claim, cid, drafting)
 
 
-def _who_said(claim: Claim, cid: str, d: Drafting) -> list[Question]:
+def _who_said(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields]:
     first, second = claim.statements[0], claim.statements[1]
     one, other = d.article(first.sentence.source), d.article(second.sentence.source)
     body = choices(
@@ -53,7 +53,7 @@ def _who_said(claim: Claim, cid: str, d: Drafting) -> list[Question]:
     ]
 
 
-def _growth(claim: Claim, cid: str, d: Drafting) -> list[Question]:
+def _growth(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields]:
     earliest, latest = claim.statements[0], claim.statements[-1]
 
     def dated(statement: Statement) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from quiz.authoring.drafting.articles import MAX_ARTICLE_BYTES, article_problem
 from quiz.authoring.drafting.disputes import questions_for
-from quiz.authoring.drafting.ledger import Claim, ledger
+from quiz.authoring.drafting.ledger import DraftClaim, ledger
 from quiz.authoring.drafting.lexicon import STOPWORDS
 from quiz.authoring.drafting.templates import Drafting, cite, claim_id, header
 from quiz.authoring.drafting.wording import claim_note, claim_text
@@ -58,7 +58,7 @@ class Drafted:
 
     file: Path
     sources: tuple[SourceEntry, ...]
-    claims: tuple[Claim, ...]
+    claims: tuple[DraftClaim, ...]
     questions: int
     issues: tuple[Issue, ...]
     created_bank: bool
@@ -220,7 +220,7 @@ def draft_text(
     line: str,
     articles: Sequence[Article],
     entries: Sequence[SourceEntry],
-    claims: Sequence[Claim],
+    claims: Sequence[DraftClaim],
     taken: dict[str, set[str]],
 ) -> tuple[str, int]:
     """The draft file: sources, claims and questions, as YAML text; and how many questions it holds."""

@@ -30,7 +30,7 @@ from quiz.authoring.sentences import Sentence, article_sentences
 
 
 @dataclass(frozen=True)
-class Claim:
+class DraftClaim:
     """Statements about the same thing, and whether they agree."""
 
     kind: str
@@ -39,7 +39,7 @@ class Claim:
     topic: str = ""
     # One-passage claims whose passage this claim already reports: not separate ledger entries,
     # but their questions (who counted, which date) are still worth drafting under this claim.
-    asides: tuple[Claim, ...] = ()
+    asides: tuple[DraftClaim, ...] = ()
     # "growth": one count reported on different dates, moving on; "speaker": the same words, two speakers.
     change: str = ""
 
@@ -48,7 +48,7 @@ def ledger(
     articles: Sequence[tuple[str, str]],
     unsourced_per_article: int = 3,
     published: Mapping[str, dt.date | None] | None = None,
-) -> list[Claim]:
+) -> list[DraftClaim]:
     """The claims found in ``(source id, text)`` articles: conflicts first, then agreements (who said
     what last), then unsupported assertions, at most ``unsourced_per_article`` of them per article.
     ``published`` (source id -> date) places relative dates and tells growth from a conflict."""
@@ -56,7 +56,7 @@ def ledger(
     sentences = [sentence for source, text in articles for sentence in article_sentences(source, text)]
     statements = find_statements(sentences)
     frequent = _frequent_lemmas(sentences)
-    claims: list[Claim] = []
+    claims: list[DraftClaim] = []
     numeric = ("count", "money", "percent", "age", "tally", "duration")
     claims += _group_numbers([s for s in statements if s.kind in numeric], frequent, dates)
     claims += _group_dates([s for s in statements if s.kind == "date"], frequent, dates)
@@ -64,12 +64,12 @@ def ledger(
     speech = [s for s in statements if s.kind == "speech"]
     claims += _who_said(speech)
     claims += _group_speech(speech, frequent)
-    claims += [Claim("post", "consistent", (s,), s.value) for s in statements if s.kind == "post"]
+    claims += [DraftClaim("post", "consistent", (s,), s.value) for s in statements if s.kind == "post"]
     for source, _ in articles:
         mine = [s for s in statements if s.kind == "unsourced" and s.sentence.source == source]
         best = sorted(mine, key=lambda s: (-int(s.norm), s.sentence.number))[:unsourced_per_article]
         claims += [
-            Claim("unsourced", "unsupported", (s,), s.value) for s in sorted(best, key=lambda s: s.sentence.number)
+            DraftClaim("unsourced", "unsupported", (s,), s.value) for s in sorted(best, key=lambda s: s.sentence.number)
         ]
     order = {"conflicting": 0, "consistent": 1, "unsupported": 2}
     position = {source: number for number, (source, _) in enumerate(articles)}
@@ -86,11 +86,11 @@ def ledger(
     )
 
 
-def _fold(claims: list[Claim]) -> list[Claim]:
+def _fold(claims: list[DraftClaim]) -> list[DraftClaim]:
     """A one-passage claim whose passage a bigger claim reports becomes an aside of the first such claim
     (an author would merge them). Unsourced assertions stay: having no source is their point."""
     hosts = [claim for claim in claims if len(claim.statements) > 1]
-    asides: dict[int, list[Claim]] = {id(host): [] for host in hosts}
+    asides: dict[int, list[DraftClaim]] = {id(host): [] for host in hosts}
     kept = []
     for claim in claims:
         if len(claim.statements) == 1 and claim.kind != "unsourced":
@@ -181,7 +181,7 @@ def _two_things(a: Statement, b: Statement) -> bool:
 
 def _group_numbers(
     statements: Sequence[Statement], frequent: frozenset[str], published: Mapping[str, dt.date | None]
-) -> list[Claim]:
+) -> list[DraftClaim]:
     """Figures about the same thing. Each joins the group it shares most with, never a group holding a
     different figure from its own article (one article's two figures count two things: two petitions),
     nor a figure in its own sentence ("from 2,000 to 3,000" is a change)."""
@@ -204,7 +204,7 @@ def _group_numbers(
             groups.append([statement])
         else:
             best.append(statement)
-    claims: list[Claim] = []
+    claims: list[DraftClaim] = []
     for group in groups:
         if len(group) >= 2 or (group[0].kind == "count" and _is_large(group[0].norm)):
             claims += _number_claims(group, published)
@@ -218,14 +218,14 @@ _PROGRESS = re.compile(
 )
 
 
-def _number_claims(group: list[Statement], published: Mapping[str, dt.date | None]) -> list[Claim]:
+def _number_claims(group: list[Statement], published: Mapping[str, dt.date | None]) -> list[DraftClaim]:
     """One claim; or, when a count was reported on different dates and the later reports say it moved on
     ("has risen to 31", "now has"), a growth claim across the dates, and a conflict for any one date
     whose reports disagree."""
     first = group[0]
     if all(same_value(a, b) for a in group for b in group):
-        return [Claim(first.kind, "consistent", tuple(group), first.subject)]
-    conflict = [Claim(first.kind, "conflicting", tuple(group), first.subject)]
+        return [DraftClaim(first.kind, "consistent", tuple(group), first.subject)]
+    conflict = [DraftClaim(first.kind, "conflicting", tuple(group), first.subject)]
     when = [published.get(statement.sentence.source) for statement in group]
     if first.kind not in ("count", "money", "percent") or None in when:
         return conflict
@@ -241,11 +241,11 @@ def _number_claims(group: list[Statement], published: Mapping[str, dt.date | Non
     if len(days) < 2 or not (rising or falling) or not moved:
         return conflict
     claims = [
-        Claim(first.kind, "conflicting", tuple(same_day), same_day[0].subject)
+        DraftClaim(first.kind, "conflicting", tuple(same_day), same_day[0].subject)
         for same_day in by_date.values()
         if not all(same_value(a, b) for a in same_day for b in same_day)
     ]
-    return [*claims, Claim(first.kind, "consistent", tuple(group), first.subject, change="growth")]
+    return [*claims, DraftClaim(first.kind, "consistent", tuple(group), first.subject, change="growth")]
 
 
 def _is_large(norm: str) -> bool:
@@ -262,7 +262,7 @@ def _event_words(statement: Statement) -> frozenset[str]:
 
 def _group_dates(
     statements: Sequence[Statement], frequent: frozenset[str], published: Mapping[str, dt.date | None]
-) -> list[Claim]:
+) -> list[DraftClaim]:
     def same(a: Statement, b: Statement) -> bool:
         shared = (a.keys - frequent) & (b.keys - frequent)
         near = _event_words(a) & _event_words(b)  # the words just before each date: "will close", "should close"
@@ -284,10 +284,10 @@ def _group_dates(
         if len(group) == 1:
             if re.fullmatch(r"\d{4}", group[0].norm):
                 continue  # a bare year alone is rarely worth a question
-            claims.append(Claim("date", "consistent", tuple(group), group[0].value))
+            claims.append(DraftClaim("date", "consistent", tuple(group), group[0].value))
             continue
         conflict = any(_dates_conflict(a, b, published) for a in group for b in group)
-        claims.append(Claim("date", "conflicting" if conflict else "consistent", tuple(group), group[0].value))
+        claims.append(DraftClaim("date", "conflicting" if conflict else "consistent", tuple(group), group[0].value))
     return claims
 
 
@@ -301,7 +301,7 @@ def _dates_conflict(a: Statement, b: Statement, published: Mapping[str, dt.date 
     return dates_conflict(a.norm, b.norm)
 
 
-def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]) -> list[Claim]:
+def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]) -> list[DraftClaim]:
     """Kinds and ratings of the same work: the title named in the sentence, or the articles' main
     title when the sentence says only "the film"."""
     lowercase = {word for sentence in sentences for word in words(sentence.text) if word.islower()}
@@ -354,11 +354,11 @@ def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]
             else:
                 conflict = len({statement.norm for statement in group}) > 1
             if len(group) >= 2:
-                claims.append(Claim(kind, "conflicting" if conflict else "consistent", tuple(group), title))
+                claims.append(DraftClaim(kind, "conflicting" if conflict else "consistent", tuple(group), title))
     return claims
 
 
-def _group_speech(statements: Sequence[Statement], frequent: frozenset[str]) -> list[Claim]:
+def _group_speech(statements: Sequence[Statement], frequent: frozenset[str]) -> list[DraftClaim]:
     def same(a: Statement, b: Statement) -> bool:
         mine, theirs = content_lemmas(a.subject), content_lemmas(b.subject)
         said = mine & theirs  # the same words reported in two articles: frequent words count here
@@ -366,10 +366,10 @@ def _group_speech(statements: Sequence[Statement], frequent: frozenset[str]) -> 
             a.sentence.source != b.sentence.source and len(said) >= 4 and 2 * len(said) >= min(len(mine), len(theirs))
         )
 
-    return [Claim("speech", "consistent", tuple(group), group[0].value) for group in _union(statements, same)]
+    return [DraftClaim("speech", "consistent", tuple(group), group[0].value) for group in _union(statements, same)]
 
 
-def _who_said(statements: Sequence[Statement]) -> list[Claim]:
+def _who_said(statements: Sequence[Statement]) -> list[DraftClaim]:
     """The same words given to different speakers in two articles: a conflict over who said them."""
     claims = []
     for index, a in enumerate(statements):
@@ -382,7 +382,7 @@ def _who_said(statements: Sequence[Statement]) -> list[Claim]:
                 continue  # "Netflix told Variety" and "Variety" reporting it: one statement, two ways
             mine, theirs = _said_words(a.subject), _said_words(b.subject)
             if len(mine) >= 5 and len(theirs) >= 5 and len(mine & theirs) >= 0.8 * min(len(mine), len(theirs)):
-                claims.append(Claim("speech", "conflicting", (a, b), a.subject, change="speaker"))
+                claims.append(DraftClaim("speech", "conflicting", (a, b), a.subject, change="speaker"))
     return claims
 
 

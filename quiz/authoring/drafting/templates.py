@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quiz.authoring.drafting.extract import Statement, content_lemmas, is_named
-from quiz.authoring.drafting.ledger import Claim
+from quiz.authoring.drafting.ledger import DraftClaim
 from quiz.authoring.drafting.lexicon import EXPLICIT, INCOMPATIBLE, LOADED, PROFANE, STOPWORDS, WEEKDAYS, lemma
 from quiz.authoring.scaffold import unique_id
 from quiz.bank.emit import Comment, Fields, Plain
@@ -27,7 +27,7 @@ class Drafting:
     """What the templates need to know about the whole draft."""
 
     sources: list[str]  # drafted source ids, in the order the articles were given
-    claims: list[Claim]
+    claims: list[DraftClaim]
     published: dict[str, str]  # source id -> date as written, "" when unknown
     question_ids: set[str] = field(default_factory=set)
     speech: list[Statement] = field(default_factory=list)
@@ -118,7 +118,7 @@ def _id_words(text: str, count: int, keep: frozenset[str] | None = None) -> str:
     return " ".join(found)
 
 
-def claim_id(claim: Claim, taken: set[str]) -> str:
+def claim_id(claim: DraftClaim, taken: set[str]) -> str:
     """A readable id: ``count-people-signed-petition``, ``kind-of-cuties``, ``said-netflix``."""
     first = claim.statements[0]
     if claim.kind in ("count", "money", "percent", "duration"):
@@ -148,12 +148,10 @@ def _lower_article(text: str) -> str:
 
 # ---------------------------------------------------------------- questions
 
-Question = Fields
-
 
 def question(
     drafting: Drafting,
-    claim: Claim,
+    claim: DraftClaim,
     cid: str,
     suffix: str,
     kind: str,
@@ -164,7 +162,7 @@ def question(
     skills: list[str],
     statements: list[Statement] | None = None,
     difficulty: str = "medium",
-) -> Question:
+) -> Fields:
     return [
         ("id", Plain(unique_id(slugify(f"{cid}-{suffix}", 60), drafting.question_ids))),
         ("type", Plain(kind)),
@@ -194,8 +192,8 @@ def choices(right: str, wrong: list[tuple[str, str]]) -> Fields | None:
     return [("choices", items)]
 
 
-def for_claim(claim: Claim, cid: str, drafting: Drafting) -> list[Question]:
-    templates: dict[str, Callable[[Claim, str, Drafting], list[Question | None]]] = {
+def for_claim(claim: DraftClaim, cid: str, drafting: Drafting) -> list[Fields]:
+    templates: dict[str, Callable[[DraftClaim, str, Drafting], list[Fields | None]]] = {
         "count": _numbers,
         "money": _numbers,
         "percent": _numbers,
@@ -213,7 +211,7 @@ def for_claim(claim: Claim, cid: str, drafting: Drafting) -> list[Question]:
     return [found for found in templates[claim.kind](claim, cid, drafting) if found is not None]
 
 
-def _numbers(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
+def _numbers(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     first = claim.statements[0]
     if claim.status != "conflicting":
         speaker = next((s for s in d.speech if s.sentence == first.sentence), None)
@@ -297,7 +295,7 @@ def _numbers(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
     return [careful if body else None, check]
 
 
-def _age(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
+def _age(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     first = claim.statements[0]
     agree = claim.status == "consistent"
     statement = f"Every passage that gives this age gives the same one: {first.value}."
@@ -318,7 +316,7 @@ def _age(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
     ]
 
 
-def _date(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
+def _date(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     first = claim.statements[0]
     if len(claim.statements) > 1:
         verdict = "conflicting" if claim.status == "conflicting" else "supported"
@@ -410,7 +408,7 @@ def _date(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
     ]
 
 
-def _pair(claim: Claim) -> tuple[Statement, Statement]:
+def _pair(claim: DraftClaim) -> tuple[Statement, Statement]:
     for a in claim.statements:
         for b in claim.statements:
             families_a, families_b = set(a.norm.split()), set(b.norm.split())
@@ -423,7 +421,7 @@ def _pair(claim: Claim) -> tuple[Statement, Statement]:
     return claim.statements[0], claim.statements[-1]
 
 
-def _label(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
+def _label(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     a, b = _pair(claim)
     title = claim.topic
     if claim.status != "conflicting":
@@ -480,7 +478,7 @@ def _label(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
     return [which if body else None, check]
 
 
-def _rating(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
+def _rating(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     a, b = _pair(claim)
     if claim.status != "conflicting":
         return []
@@ -524,13 +522,13 @@ def _askable(statement: Statement) -> bool:
     )
 
 
-def _speech(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
+def _speech(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     askable = [s for s in claim.statements if _askable(s)]
     if not askable:
         return []
     first = askable[0]
     where = d.article(first.sentence.source)
-    found: list[Question | None] = []
+    found: list[Fields | None] = []
     others = d.others(first)
     index = d.claims.index(claim)
     if index % 2 == 0 or not others:
@@ -634,7 +632,7 @@ def _speech(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
     return found
 
 
-def _post(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
+def _post(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     first = claim.statements[0]
     where = d.article(first.sentence.source)
     wrong = [
@@ -666,7 +664,7 @@ def _post(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
     ]
 
 
-def _unsourced(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
+def _unsourced(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     first = claim.statements[0]
     where = d.article(first.sentence.source)
     wrong = [
@@ -718,7 +716,7 @@ def _unsourced(claim: Claim, cid: str, d: Drafting) -> list[Question | None]:
     return [who if body else None, check]
 
 
-def header(claim: Claim) -> Comment:
+def header(claim: DraftClaim) -> Comment:
     return Comment(
         f"{claim.status}: {claim.kind} ({len(claim.statements)} passage{'s' if len(claim.statements) != 1 else ''})"
     )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from quiz.authoring.drafting.extract import Statement
-from quiz.authoring.drafting.ledger import Claim
+from quiz.authoring.drafting.ledger import DraftClaim
 from quiz.authoring.drafting.lexicon import SAY_VERBS
 
 _ATTRIBUTION_TAIL = re.compile(
@@ -100,7 +100,7 @@ def _speaker(name: str) -> str:
     return first.lower() + name[len(first) :] if common and first not in ("Mayor", "Judge", "Dr.") else name
 
 
-def claim_text(claim: Claim) -> str:
+def claim_text(claim: DraftClaim) -> str:
     """The claim as the question it settles."""
     first = claim.statements[0]
     found = ""
@@ -135,7 +135,7 @@ def _short(text: str, limit: int = 14) -> str:
     return " ".join(parts[:limit]) + ("…" if len(parts) > limit else "")
 
 
-def claim_note(claim: Claim, article: Callable[[str], str], published: Mapping[str, str]) -> str:
+def claim_note(claim: DraftClaim, article: Callable[[str], str], published: Mapping[str, str]) -> str:
     """What the passages say, and what a careful reader should check."""
     where = "; ".join(f"{article(s.sentence.source)}: “{s.value}”" for s in claim.statements)
     if claim.change == "growth":

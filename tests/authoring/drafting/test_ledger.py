@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.authoring.drafting.ledger import Claim, ledger
+from quiz.authoring.drafting.ledger import DraftClaim, ledger
 from quiz.bank.quotes import SourceText
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
@@ -15,16 +15,16 @@ def read(name: str) -> str:
     return (ARTICLES / name).read_text(encoding="utf-8-sig")
 
 
-def claims_of(*names: str) -> tuple[list[Claim], dict[str, str]]:
+def claims_of(*names: str) -> tuple[list[DraftClaim], dict[str, str]]:
     texts = {f"a{number}": read(name) for number, name in enumerate(names)}
     return ledger(list(texts.items())), texts
 
 
-def summary(claim: Claim) -> tuple[str, str, list[str]]:
+def summary(claim: DraftClaim) -> tuple[str, str, list[str]]:
     return claim.kind, claim.status, [statement.value for statement in claim.statements]
 
 
-def with_asides(claims: list[Claim]) -> list[Claim]:
+def with_asides(claims: list[DraftClaim]) -> list[DraftClaim]:
     return [found for claim in claims for found in (claim, *claim.asides)]
 
 
