@@ -5,6 +5,8 @@ one out of a file's text and writes one into it. Writing replaces exactly the li
 item in the ``questions:`` list (found by the loader's own node positions) with the item as
 ``quiz/bank/emit.py`` writes it, or appends a new item: every other character of the file (comments,
 order, quoting, line endings) stays as the author wrote it. Problems are values (:class:`Refusal`).
+:func:`splice` does the same for any of the file's lists; ``sectionforms.py`` uses it for sources,
+claims and quizzes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from quiz.bank import emit
 from quiz.bank.model import TYPED_KEYS
 from quiz.bank.parse import parse, walk
 
+SECTIONS: tuple[str, ...] = ("questions", "sources", "claims", "quizzes")  # the lists the forms edit
+SINGULAR = {"questions": "question", "sources": "source", "claims": "claim", "quizzes": "quiz"}
 TYPES: tuple[str, ...] = ("single", "multiple", "true-false", "order", "claim-check")
 TYPE_LABELS = {
     "single": "One right answer",
@@ -76,15 +80,15 @@ class QuestionForm:
 # ---------------------------------------------------------------- reading
 
 
-def _text(value: Any) -> str:
+def as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _texts(value: Any) -> list[str]:
-    return [_text(item) for item in value] if isinstance(value, list) else []
+def as_texts(value: Any) -> list[str]:
+    return [as_text(item) for item in value] if isinstance(value, list) else []
 
 
-def _mappings(value: Any) -> list[dict[str, Any]]:
+def as_mappings(value: Any) -> list[dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
@@ -92,33 +96,35 @@ def from_values(item: dict[str, Any]) -> QuestionForm | Refusal:
     """A question's parsed mapping as form values; refused when it holds what the form cannot show."""
     unknown = sorted(set(item) - KNOWN_KEYS)
     unknown += sorted(
-        f"choices: {key}" for choice in _mappings(item.get("choices")) for key in set(choice) - CHOICE_KEYS
+        f"choices: {key}" for choice in as_mappings(item.get("choices")) for key in set(choice) - CHOICE_KEYS
     )
-    unknown += sorted(f"cite: {key}" for cite in _mappings(item.get("cite")) for key in set(cite) - CITE_KEYS)
+    unknown += sorted(f"cite: {key}" for cite in as_mappings(item.get("cite")) for key in set(cite) - CITE_KEYS)
     if unknown:
         return Refusal(f"this question has fields the form does not show ({', '.join(unknown)}): edit it as text")
-    kind = _text(item.get("type"))
+    kind = as_text(item.get("type"))
     return QuestionForm(
-        id=_text(item.get("id")),
+        id=as_text(item.get("id")),
         type=kind if kind in TYPES else "single",
-        prompt=_text(item.get("prompt")),
+        prompt=as_text(item.get("prompt")),
         choices=[
-            ChoiceForm(_text(c.get("text")), c.get("correct") is True, _text(c.get("feedback")), c.get("fixed") is True)
-            for c in _mappings(item.get("choices"))
+            ChoiceForm(
+                as_text(c.get("text")), c.get("correct") is True, as_text(c.get("feedback")), c.get("fixed") is True
+            )
+            for c in as_mappings(item.get("choices"))
         ]
         or QuestionForm().choices,
         answer=item.get("answer") is not False,
-        items=_texts(item.get("items")) or QuestionForm().items,
-        claim=_text(item.get("claim")),
-        verdict=_text(item.get("verdict")) or "supported",
-        explanation=_text(item.get("explanation")),
-        hint=_text(item.get("hint")),
-        skills=_texts(item.get("skills")),
-        difficulty=_text(item.get("difficulty")) or "medium",
-        claims=_texts(item.get("claims")),
+        items=as_texts(item.get("items")) or QuestionForm().items,
+        claim=as_text(item.get("claim")),
+        verdict=as_text(item.get("verdict")) or "supported",
+        explanation=as_text(item.get("explanation")),
+        hint=as_text(item.get("hint")),
+        skills=as_texts(item.get("skills")),
+        difficulty=as_text(item.get("difficulty")) or "medium",
+        claims=as_texts(item.get("claims")),
         cite=[
-            CiteForm(_text(c.get("source")), _text(c.get("quote")), _text(c.get("note")))
-            for c in _mappings(item.get("cite"))
+            CiteForm(as_text(c.get("source")), as_text(c.get("quote")), as_text(c.get("note")))
+            for c in as_mappings(item.get("cite"))
         ],
         draft=item.get("draft") is True,
     )
@@ -134,13 +140,13 @@ class Located:
     values: dict[str, Any]
 
 
-def _questions_node(text: str) -> tuple[Any, Node | None] | Refusal:
+def _section_node(text: str, section: str) -> tuple[Any, Node | None] | Refusal:
     parsed, issues = parse(text, "<text>", TYPED_KEYS)
     errors = [issue for issue in issues if issue.is_error]
     if errors or (parsed.value is not None and not isinstance(parsed.value, dict)):
         return Refusal("the file is not readable YAML right now: fix it in the text editor first")
-    steps = list(walk(parsed.node, ("questions",)))
-    return (parsed.value or {}).get("questions"), (steps[-1][0] if steps else None)
+    steps = list(walk(parsed.node, (section,)))
+    return (parsed.value or {}).get(section), (steps[-1][0] if steps else None)
 
 
 def _line_start(text: str, index: int) -> int:
@@ -169,26 +175,27 @@ def _content_end(text: str, node: Node) -> int:
     return end - 1 if end > 0 and text[end - 1] == "\r" else end
 
 
-def locate(text: str) -> list[Located] | Refusal:
-    """Every question item of a file's text, in file order."""
-    found = _questions_node(text)
+def locate(text: str, section: str = "questions") -> list[Located] | Refusal:
+    """Every item of a file's ``section`` list (``questions``, ``sources``, ``claims``, ``quizzes``), in file order."""
+    found = _section_node(text, section)
     if isinstance(found, Refusal):
         return found
     values, node = found
     if node is None or (isinstance(node, ScalarNode) and not node.value):
         return []
     if not isinstance(node, SequenceNode) or not isinstance(values, list):
-        return Refusal("'questions' is not a list in this file: fix it in the text editor first")
+        return Refusal(f"'{section}' is not a list in this file: fix it in the text editor first")
     if node.flow_style and node.value:
-        return Refusal("the questions are written as a [flow] list: edit them in the text editor")
+        return Refusal(f"the {section} are written as a [flow] list: edit them in the text editor")
     located = []
+    what = SINGULAR.get(section, section)
     for item_node, item in zip(node.value, values, strict=True):
         if not isinstance(item, dict) or not isinstance(item_node, MappingNode) or item_node.flow_style:
-            return Refusal("a question in this file is not a block mapping: edit it in the text editor")
+            return Refusal(f"a {what} in this file is not a block mapping: edit it in the text editor")
         start = _line_start(text, item_node.start_mark.index)
         if not re.fullmatch(r"[ \t]*-[ \t]+", text[start : item_node.start_mark.index]):
-            return Refusal("a question in this file does not start on its own '- ' line: edit it in the text editor")
-        located.append(Located(_text(item.get("id")), start, _content_end(text, item_node), item))
+            return Refusal(f"a {what} in this file does not start on its own '- ' line: edit it in the text editor")
+        located.append(Located(as_text(item.get("id")), start, _content_end(text, item_node), item))
     return located
 
 
@@ -206,14 +213,14 @@ def read(text: str, question_id: str) -> QuestionForm | Refusal:
 # ---------------------------------------------------------------- writing
 
 
-def _word(value: str) -> str:
+def word(value: str) -> str:
     """An id or keyword: written plain when it is one, quoted otherwise (so the loader says what is wrong)."""
     return emit.Plain(value) if _SLUG.fullmatch(value) else value
 
 
 def fields(form: QuestionForm) -> emit.Fields:
     """The item's keys in the bank's usual order; empty optional ones left out."""
-    out: emit.Fields = [("id", _word(form.id)), ("type", _word(form.type))]
+    out: emit.Fields = [("id", word(form.id)), ("type", word(form.type))]
     if form.draft:
         out.append(("draft", True))
     out.append(("prompt", form.prompt))
@@ -234,27 +241,27 @@ def fields(form: QuestionForm) -> emit.Fields:
     elif form.type == "order":
         out.append(("items", list(form.items)))
     elif form.type == "claim-check":
-        out += [("claim", form.claim), ("verdict", _word(form.verdict))]
+        out += [("claim", form.claim), ("verdict", word(form.verdict))]
     out.append(("explanation", form.explanation))
     if form.hint:
         out.append(("hint", form.hint))
     if form.cite:
         cites: list[emit.Fields] = []
         for cite in form.cite:
-            one = [("source", _word(cite.source)), ("quote", cite.quote)]
+            one = [("source", word(cite.source)), ("quote", cite.quote)]
             if cite.note:
                 one.append(("note", cite.note))
             cites.append(one)
         out.append(("cite", cites))
     if form.claims:
-        out.append(("claims", [_word(claim) for claim in form.claims]))
-    out.append(("skills", [_word(skill) for skill in form.skills]))
-    out.append(("difficulty", _word(form.difficulty)))
+        out.append(("claims", [word(claim) for claim in form.claims]))
+    out.append(("skills", [word(skill) for skill in form.skills]))
+    out.append(("difficulty", word(form.difficulty)))
     return out
 
 
-def _item(form: QuestionForm, indent: int, newline: str) -> str:
-    lines = emit.item_lines(fields(form), indent)
+def _item(entry: emit.Fields, indent: int, newline: str) -> str:
+    lines = emit.item_lines(entry, indent)
     # Quoted scalars cannot hold a raw line break (json escapes it), so one item is these lines.
     return newline.join(lines)
 
@@ -263,7 +270,14 @@ def write(text: str, form: QuestionForm, replacing: str | int | None) -> str | R
     """``text`` with the question ``replacing`` (an id in the file, or its place in the list from 0)
     replaced by ``form``, or with ``form`` appended to the questions when ``replacing`` is None.
     Nothing else changes."""
-    found = locate(text)
+    return splice(text, "questions", fields(form), replacing)
+
+
+def splice(text: str, section: str, entry: emit.Fields, replacing: str | int | None) -> str | Refusal:
+    """``text`` with the item ``replacing`` of its ``section`` list (an id, or its place from 0)
+    replaced by ``entry``, or ``entry`` appended to that list (made when the file has none) when
+    ``replacing`` is None. Every other character of the file stays as it is."""
+    found = locate(text, section)
     if isinstance(found, Refusal):
         return found
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -273,27 +287,29 @@ def write(text: str, form: QuestionForm, replacing: str | int | None) -> str | R
         else:
             items = [item for item in found if item.id == replacing][:1]
         if not items:
-            return Refusal("the question is no longer in this file's text: nothing was changed")
+            return Refusal(
+                f"the {SINGULAR.get(section, section)} is no longer in this file's text: nothing was changed"
+            )
         item = items[0]
         indent = len(text[item.start : item.end]) - len(text[item.start : item.end].lstrip(" \t"))
-        return text[: item.start] + _item(form, indent, newline) + text[item.end :]
+        return text[: item.start] + _item(entry, indent, newline) + text[item.end :]
     if found:
         last = found[-1]
         indent = len(text[last.start : last.end]) - len(text[last.start : last.end].lstrip(" \t"))
         gap = newline * 2 if len(found) < 2 or text[found[-2].end : found[-1].start].count("\n") > 1 else newline
-        return text[: last.end] + gap + _item(form, indent, newline) + text[last.end :]
-    return _first(text, form, newline)
+        return text[: last.end] + gap + _item(entry, indent, newline) + text[last.end :]
+    return _first(text, section, entry, newline)
 
 
-def _first(text: str, form: QuestionForm, newline: str) -> str | Refusal:
-    """The first question of a file: into an empty ``questions: []`` (or bare ``questions:``), or a new key."""
-    found = _questions_node(text)
+def _first(text: str, section: str, entry: emit.Fields, newline: str) -> str | Refusal:
+    """The first item of a list: into an empty ``KEY: []`` (or bare ``KEY:``), or a new key at the end."""
+    found = _section_node(text, section)
     if isinstance(found, Refusal):
         return found
     _, node = found
-    body = _item(form, 2, newline)
+    body = _item(entry, 2, newline)
     if node is None:
         head = text if not text or text.endswith("\n") else text + newline
-        return f"{head}questions:{newline}{body}{newline}"
-    start, end = node.start_mark.index, node.end_mark.index  # '[]' or an empty scalar just after 'questions:'
+        return f"{head}{section}:{newline}{body}{newline}"
+    start, end = node.start_mark.index, node.end_mark.index  # '[]' or an empty scalar just after 'KEY:'
     return text[:start].rstrip(" \t") + newline + body + text[end:]
