@@ -68,7 +68,12 @@ def read_article(path: Path) -> Article:
     """An article's bytes and text (UTF-8, byte-order mark dropped), or a refusal saying why not."""
     if not path.is_file():
         raise Refused(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
-    data = path.read_bytes()
+    return article_from(path, path.read_bytes())
+
+
+def article_from(path: Path, data: bytes) -> Article:
+    """The article in ``data`` (a file read, or text pasted or uploaded in the app, named ``path``),
+    or a refusal saying why it cannot be drafted from: too large, not UTF-8, empty, a web page, not English."""
     if len(data) > MAX_ARTICLE_BYTES:
         raise Refused(
             f"{path}: {len(data) / 2**20:.1f} MiB, larger than the limit of {MAX_ARTICLE_BYTES // 2**20} MiB for an"
@@ -90,7 +95,7 @@ def read_article(path: Path) -> Article:
     return Article(path, data, text)
 
 
-def _refuse_repeats(articles: Sequence[Article]) -> None:
+def refuse_repeats(articles: Sequence[Article]) -> None:
     """The same article given twice (the same text, whatever the file) would only repeat every claim."""
     seen: dict[str, Path] = {}
     for article in articles:
@@ -216,14 +221,24 @@ def _source_fields(entry: SourceEntry) -> Fields:
     return [*fields, ("kind", Plain("article")), ("note", entry.note)]
 
 
-def draft_text(
-    line: str,
+@dataclass(frozen=True)
+class DraftItems:
+    """What a draft holds, item by item: the new sources, each claim (with the comment that heads
+    it) and each question with the id of the claim it turns on. ``origin`` names the articles."""
+
+    origin: str
+    sources: tuple[Fields, ...]
+    claims: tuple[tuple[str, Fields], ...]
+    questions: tuple[tuple[str, Fields], ...]
+
+
+def draft_items(
     articles: Sequence[Article],
     entries: Sequence[SourceEntry],
     claims: Sequence[DraftClaim],
     taken: dict[str, set[str]],
-) -> tuple[str, int]:
-    """The draft file: sources, claims and questions, as YAML text; and how many questions it holds."""
+) -> DraftItems:
+    """The draft's sources, claims and questions as fields, ids unique against ``taken`` (and taken)."""
     sources = list(dict.fromkeys(entry.id for entry in entries))
     every = [found for claim in claims for found in (claim, *claim.asides)]
     drafting = Drafting(
@@ -236,44 +251,59 @@ def draft_text(
     origin = ", ".join(
         f"{article.path.name} ({drafting.article(entry.id)}: {entry.id})" for article, entry in zip(articles, entries)
     )
+    claim_items: list[tuple[str, Fields]] = []
+    questions: list[tuple[str, Fields]] = []
+    for claim in claims:
+        cid = claim_id(claim, taken["claims"])
+        fields: Fields = [
+            ("id", Plain(cid)),
+            ("claim", claim_text(claim)),
+            ("status", Plain(claim.status)),
+            ("reports", cite(claim.statements)),
+            ("note", claim_note(claim, drafting.article, drafting.published)),
+        ]
+        claim_items.append((header(claim), fields))
+        questions += [(cid, found) for found in questions_for(claim, cid, drafting)]
+        for aside in claim.asides:
+            questions += [(cid, found) for found in questions_for(aside, cid, drafting)]
+    new_sources = tuple(_source_fields(entry) for entry in dict.fromkeys(entries) if not entry.existing)
+    return DraftItems(origin, new_sources, tuple(claim_items), tuple(questions))
+
+
+def draft_text(
+    line: str,
+    articles: Sequence[Article],
+    entries: Sequence[SourceEntry],
+    claims: Sequence[DraftClaim],
+    taken: dict[str, set[str]],
+) -> tuple[str, int]:
+    """The draft file: sources, claims and questions, as YAML text; and how many questions it holds."""
+    items = draft_items(articles, entries, claims, taken)
     out = [
         line,
-        f"# Drafted by `quiz draft` from {origin}.",
+        f"# Drafted by `quiz draft` from {items.origin}.",
         "# A first draft from text heuristics, to review: keep the claims that are right, fix or delete the",
         "# rest, correct each question and remove its `draft: true` (drafts are checked, never served).",
         "# See docs/authoring.md.",
         "",
     ]
-    new_sources = [entry for entry in dict.fromkeys(entries) if not entry.existing]
-    if new_sources:
+    if items.sources:
         out.append("sources:")
-        for entry in new_sources:
-            out += item_lines(_source_fields(entry), 2)
+        for fields in items.sources:
+            out += item_lines(fields, 2)
         out.append("")
-    questions: list[Fields] = []
-    if claims:
+    if items.claims:
         out.append("claims:")
-        for _number, claim in enumerate(claims):
-            cid = claim_id(claim, taken["claims"])
-            fields: Fields = [
-                ("id", Plain(cid)),
-                ("claim", claim_text(claim)),
-                ("status", Plain(claim.status)),
-                ("reports", cite(claim.statements)),
-                ("note", claim_note(claim, drafting.article, drafting.published)),
-            ]
-            out += ["  # " + header(claim)] + item_lines(fields, 2) + [""]
-            questions += questions_for(claim, cid, drafting)
-            for aside in claim.asides:
-                questions += questions_for(aside, cid, drafting)
-    if questions:
+        for comment, fields in items.claims:
+            out += ["  # " + comment] + item_lines(fields, 2) + [""]
+    if items.questions:
         out.append("questions:")
-        for fields in questions:
+        for _, fields in items.questions:
             out += item_lines(fields, 2) + [""]
-    return "\n".join(out).rstrip("\n") + "\n", len(questions)
+    return "\n".join(out).rstrip("\n") + "\n", len(items.questions)
 
 
-def _bank_ids(folder: Path) -> tuple[dict[str, set[str]], dict[str, str]]:
+def bank_ids(folder: Path) -> tuple[dict[str, set[str]], dict[str, str]]:
     """Ids the bank already uses (valid or not), and its sources' files -> ids."""
     taken: dict[str, set[str]] = {key: set() for key in ("skills", "sources", "claims", "questions", "quizzes")}
     files: dict[str, str] = {}
@@ -291,13 +321,13 @@ def draft(paths: Sequence[str | Path], folder: Path, title: str | None = None) -
     if not paths:
         raise Refused("no article given: quiz draft ARTICLE... --bank FOLDER")
     articles = [read_article(Path(path)) for path in paths]  # every article readable before anything is written
-    _refuse_repeats(articles)
+    refuse_repeats(articles)
     if folder.exists() and not folder.is_dir():
         raise Refused(f"{folder}: exists and is not a folder")
     created = not (folder.is_dir() and bank_files(folder))
     if created:
         new_bank(folder, title or _title_and_id(articles[0])[0])
-    taken, existing = _bank_ids(folder)
+    taken, existing = bank_ids(folder)
     entries = plan_sources(articles, folder, existing, taken["sources"])
     texts = {entry.id: article.text for article, entry in zip(articles, entries)}  # an article given twice counts once
     published = {entry.id: dt.date.fromisoformat(entry.published) if entry.published else None for entry in entries}
