@@ -1,0 +1,158 @@
+"""The Author page's forms for a source, a claim (its reports picked from the sources) and a quiz.
+
+Each draws the fields of its model (``quiz/bank/model.py``) into the form values of
+``quiz/authoring/sectionforms.py``; ``authorform.form_ui`` writes them into the editor's text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from quiz.authoring import forms
+from quiz.authoring.sectionforms import MODES, SOURCE_KINDS, STATUSES, ClaimForm, QuizForm, ReportForm, SourceForm
+from quiz.bank.load import BANK_SUFFIXES
+from quiz.bank.model import DIFFICULTIES, Bank
+from quiz.ui.formparts import Editing, field_key, listed, pick_ui, quoted_ui
+
+TEXT_FILES_SHOWN = 200
+
+
+def text_files(folder: Path) -> list[str]:
+    """The files a source may name: every file under the bank folder that is not a bank file or hidden."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and path.suffix not in BANK_SUFFIXES and not any(p.startswith(".") for p in relative.parts):
+            found.append(relative.as_posix())
+        if len(found) >= TEXT_FILES_SHOWN:
+            break
+    return found
+
+
+def id_ui(editing: Editing, placeholder: str) -> None:
+    editing.form.id = st.text_input(
+        "Id",
+        key=field_key(editing, "id", editing.form.id),
+        placeholder=placeholder,
+        help="Lower-case words joined by '-', unique in the bank.",
+    ).strip()
+
+
+def source_ui(editing: Editing, folder: Path) -> None:
+    form: SourceForm = editing.form
+    id_ui(editing, "council-report")
+    form.title = st.text_input("Title", key=field_key(editing, "title", form.title), placeholder="The headline")
+    files = ["", *listed([form.file] if form.file else [], text_files(folder))]
+    form.file = st.selectbox(
+        "Text file",
+        files,
+        key=field_key(editing, "file", form.file),
+        format_func=lambda name: name or "Choose the source's text…",
+        help="The source's full text (UTF-8), a file in the bank folder, such as sources/NAME.md.",
+    )
+    form.outlet = st.text_input("Outlet (optional)", key=field_key(editing, "outlet", form.outlet))
+    form.author = st.text_input("Author (optional)", key=field_key(editing, "author", form.author))
+    form.published = st.text_input(
+        "Published (optional)", key=field_key(editing, "published", form.published), placeholder="2026-03-04"
+    ).strip()
+    form.url = st.text_input(
+        "Link (optional)", key=field_key(editing, "url", form.url), placeholder="https://…"
+    ).strip()
+    form.kind = st.selectbox("Kind", listed([form.kind], list(SOURCE_KINDS)), key=field_key(editing, "kind", form.kind))
+    form.note = st.text_area(
+        "Note (optional)",
+        key=field_key(editing, "note", form.note),
+        height=90,
+        help="What a reader should know about the source: what is unknown, typos kept as evidence.",
+    )
+
+
+def claim_ui(editing: Editing, bank: Bank | None) -> None:
+    form: ClaimForm = editing.form
+    id_ui(editing, "petition-size")
+    form.claim = st.text_area(
+        "Claim",
+        key=field_key(editing, "claim", form.claim),
+        height=68,
+        help="What the claim is about, best put as the question it settles.",
+    )
+    form.status = st.selectbox(
+        "Status",
+        listed([form.status], list(STATUSES)),
+        key=field_key(editing, "status", form.status),
+        format_func=lambda status: STATUSES.get(status, status),
+    )
+    st.markdown("**Reports: what each source says**")
+    if not form.reports:
+        st.warning("No report yet: pick at least one from a source below.", icon=":material/warning:")
+    quoted_ui(editing, form.reports, "report", "Report", upstream=True)
+    pick_ui(editing, bank, form.reports, ReportForm, "Add this report")
+    form.note = st.text_area(
+        "Note (optional)",
+        key=field_key(editing, "note", form.note),
+        height=90,
+        help="What a careful reader should conclude.",
+    )
+
+
+def quiz_ui(editing: Editing, bank: Bank | None, text: str) -> None:
+    form: QuizForm = editing.form
+    id_ui(editing, "petition-practice")
+    form.title = st.text_input("Title", key=field_key(editing, "title", form.title))
+    form.description = st.text_area(
+        "Description (optional)", key=field_key(editing, "description", form.description), height=68
+    )
+    form.by_pick = st.radio(
+        "Which questions",
+        [False, True],
+        key=field_key(editing, "by-pick", form.by_pick),
+        format_func=lambda pick: "Drawn at random from the published ones" if pick else "A fixed list, in this order",
+    )
+    located = forms.locate(text, "questions")
+    in_text = [item.id for item in located] if isinstance(located, list) else []
+    offered = listed(in_text, list(bank.questions) if bank else [])
+    if form.by_pick:
+        form.pick = int(
+            st.number_input("How many", min_value=1, max_value=500, step=1, key=field_key(editing, "pick", form.pick))
+        )
+        skills = list(bank.skills) if bank else []
+        form.skills = st.multiselect(
+            "Only with any of these skills (optional)",
+            listed(form.skills, skills),
+            key=field_key(editing, "skills", form.skills),
+        )
+        form.difficulty = st.multiselect(
+            "Only of these difficulties (optional)",
+            listed(form.difficulty, list(DIFFICULTIES)),
+            key=field_key(editing, "difficulty", form.difficulty),
+        )
+    else:
+        form.questions = st.multiselect(
+            "Questions, in the order chosen",
+            listed(form.questions, offered),
+            key=field_key(editing, "questions", form.questions),
+        )
+        if not form.questions:
+            st.warning("No question yet: choose at least one.", icon=":material/warning:")
+    form.mode = st.selectbox(
+        "Mode",
+        listed([form.mode], list(MODES)),
+        key=field_key(editing, "mode", form.mode),
+        format_func=lambda mode: MODES.get(mode, mode),
+    )
+    form.confidence = st.checkbox(
+        "Ask how sure the learner is (certainty-based marks)",
+        key=field_key(editing, "confidence", form.confidence),
+    )
+
+
+def draw(editing: Editing, bank: Bank | None, folder: Path, text: str) -> None:
+    """The fields of the source, claim or quiz open in ``editing``."""
+    if editing.section == "sources":
+        source_ui(editing, folder)
+    elif editing.section == "claims":
+        claim_ui(editing, bank)
+    else:
+        quiz_ui(editing, bank, text)

@@ -1,0 +1,186 @@
+"""Sources, claims and quizzes in the Author page's form: added and edited without typing YAML, a
+claim's reports picked from the sources, the rest of the file kept byte for byte, bad input met in words."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from quiz.bank.load import load_bank
+from tests.conftest import REPO
+from tests.ui.test_authorform import HOSTILE, PASSWORD
+
+AUTHOR = "quiz/ui/pages/author.py"
+CUTIES = REPO / "questions" / "cuties-2020"
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Path:
+    shutil.copytree(CUTIES, tmp_path / "banks" / "cuties")
+    return tmp_path / "banks" / "cuties"
+
+
+def open_section(monkeypatch: pytest.MonkeyPatch, bank: Path, file: str, section: str) -> AppTest:
+    monkeypatch.setenv("QUIZ_BANKS", str(bank.parent))
+    monkeypatch.setenv("QUIZ_AUTHOR_PASSWORD", PASSWORD)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.switch_page(AUTHOR)
+    at.run()
+    at.text_input(key="author-password").input(PASSWORD)
+    at.button(key="FormSubmitter:author-login-Unlock").click().run()
+    at.selectbox(key=f"author-file-{bank}").select(file).run()
+    at.toggle(key="author-form-on").set_value(True).run()
+    at.segmented_control(key="author-form-section").set_value(section).run()
+    assert not at.exception
+    return at
+
+
+def widget(at: AppTest, kind: str, section: str, name: str) -> Any:
+    pattern = rf"author-form-{section}-\d+-{re.escape(name)}"
+    found = [w for w in getattr(at, kind) if w.key and re.fullmatch(pattern, w.key)]
+    assert len(found) == 1, (name, [w.key for w in getattr(at, kind)])
+    return found[0]
+
+
+def fill(at: AppTest, kind: str, section: str, name: str, value: Any) -> None:
+    element = widget(at, kind, section, name)
+    typed = kind in ("text_input", "text_area")
+    (element.input(value) if typed else element.set_value(value)).run()
+    assert not at.exception
+
+
+def pick(at: AppTest, source: str, words: str, sentence: int = 0) -> str:
+    at.selectbox(key="author-form-pick-source").select(source).run()
+    at.text_input(key="author-form-pick-words").input(words).run()
+    at.radio(key="author-form-pick-sentence").set_value(sentence).run()
+    quote = at.text[-1].value
+    at.button(key="author-form-pick-add").click().run()
+    assert not at.exception
+    return quote
+
+
+def save(at: AppTest) -> None:
+    button = at.button(key="author-save")
+    assert not button.disabled, [e.value for e in at.code][:3]
+    button.click().run()
+    assert not at.exception
+
+
+def choose(at: AppTest, bank: Path, file: str, what: str, item: int) -> None:
+    at.selectbox(key=f"author-form-{what}-author-text-{bank / file}").set_value(item).run()
+    assert not at.exception
+
+
+def test_a_new_claim_with_reports_picked_from_two_sources_is_saved(monkeypatch: pytest.MonkeyPatch, bank: Path) -> None:
+    before = (bank / "claims.yaml").read_text(encoding="utf-8")
+    at = open_section(monkeypatch, bank, "claims.yaml", "claims")
+    fill(at, "text_input", "claims", "id", "netflix-response")
+    fill(at, "text_area", "claims", "claim", "How did Netflix answer the criticism?")
+    assert "No report yet: pick at least one from a source below." in [w.value for w in at.warning]
+    fill(at, "selectbox", "claims", "status", "consistent")
+    first = pick(at, "netflix-defends-cuties", "Netflix defended")
+    second = pick(at, "cancelnetflix-backlash", "Netflix apologized")
+    fill(at, "text_input", "claims", "report-1-upstream", "Netflix's statement")
+    fill(at, "text_area", "claims", "note", "Both report the same defence.")
+    save(at)
+    after = (bank / "claims.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n"))  # appended: every earlier byte kept
+    claim = load_bank(bank).bank.claims["netflix-response"]  # type: ignore[union-attr]
+    assert [(r.source, r.quote) for r in claim.reports] == [
+        ("netflix-defends-cuties", first),
+        ("cancelnetflix-backlash", second),
+    ]
+    assert claim.reports[1].upstream == "Netflix's statement" and claim.status == "consistent"
+
+
+def test_editing_a_claim_changes_only_its_lines(monkeypatch: pytest.MonkeyPatch, bank: Path) -> None:
+    before = (bank / "claims.yaml").read_text(encoding="utf-8")
+    at = open_section(monkeypatch, bank, "claims.yaml", "claims")
+    choose(at, bank, "claims.yaml", "claim", 1)
+    assert widget(at, "text_input", "claims", "id").value == "petition-size"
+    assert at.text_area(key=f"author-text-{bank / 'claims.yaml'}").value == before  # opened, not changed
+    widget(at, "button", "claims", "report-2-remove").click().run()
+    save(at)
+    after = (bank / "claims.yaml").read_text(encoding="utf-8")
+    start, end = before.index("  - id: petition-size"), before.index("  - id: petition-wording")
+    assert after.startswith(before[:start]) and after.endswith(before[end - 2 :])  # the blank line between kept
+    assert len(load_bank(bank).bank.claims["petition-size"].reports) == 2  # type: ignore[union-attr]
+
+
+def test_a_new_source_and_an_edited_one(monkeypatch: pytest.MonkeyPatch, bank: Path) -> None:
+    shutil.copy(bank / "sources" / "netflix-defends-cuties.md", bank / "sources" / "copy.md")
+    before = (bank / "bank.yaml").read_text(encoding="utf-8")
+    at = open_section(monkeypatch, bank, "bank.yaml", "sources")
+    fill(at, "text_input", "sources", "id", "a-copy")
+    fill(at, "text_input", "sources", "title", HOSTILE)
+    fill(at, "selectbox", "sources", "file", "sources/copy.md")
+    fill(at, "text_input", "sources", "published", "2020-09-12")
+    fill(at, "selectbox", "sources", "kind", "statement")
+    fill(at, "text_area", "sources", "note", HOSTILE)
+    save(at)
+    source = load_bank(bank).bank.sources["a-copy"]  # type: ignore[union-attr]
+    assert (source.title, source.note, source.kind, str(source.published)) == (
+        HOSTILE,
+        HOSTILE,
+        "statement",
+        "2020-09-12",
+    )
+    drawn = [element.value for element in (*at.markdown, *at.caption, *at.info, *at.success)]
+    assert not any("<script>" in value for value in drawn)  # the title is shown escaped, never as HTML
+    middle = (bank / "bank.yaml").read_text(encoding="utf-8")
+    at.segmented_control(key="author-form-section").set_value("sources").run()
+    choose(at, bank, "bank.yaml", "source", 0)
+    fill(at, "text_input", "sources", "outlet", "Unknown outlet")
+    save(at)
+    after = (bank / "bank.yaml").read_text(encoding="utf-8")
+    start, end = middle.index("  - id: cancelnetflix-backlash"), middle.index("  - id: netflix-defends-cuties")
+    assert after.startswith(middle[:start]) and after.endswith(middle[end - 1 :])
+    assert before.rstrip("\n")[: before.index("sources:")] == after[: before.index("sources:")]
+    assert load_bank(bank).bank.sources["cancelnetflix-backlash"].outlet == "Unknown outlet"  # type: ignore[union-attr]
+
+
+def test_a_new_quiz_of_chosen_questions_and_one_drawn_by_skill(monkeypatch: pytest.MonkeyPatch, bank: Path) -> None:
+    at = open_section(monkeypatch, bank, "quizzes.yaml", "quizzes")
+    fill(at, "text_input", "quizzes", "id", "two-questions")
+    fill(at, "text_input", "quizzes", "title", "Two questions")
+    assert "No question yet: choose at least one." in [w.value for w in at.warning]
+    fill(at, "multiselect", "quizzes", "questions", ["petition-two-counts", "film-type-labels"])
+    fill(at, "selectbox", "quizzes", "mode", "exam")
+    fill(at, "checkbox", "quizzes", "confidence", True)
+    save(at)
+    at.segmented_control(key="author-form-section").set_value("quizzes").run()
+    choose(at, bank, "quizzes.yaml", "quiz", 0)  # the chooser back on "New quiz…" first
+    at.selectbox(key=f"author-form-quiz-author-text-{bank / 'quizzes.yaml'}").set_value(-1).run()
+    fill(at, "text_input", "quizzes", "id", "numbers-drawn")
+    fill(at, "text_input", "quizzes", "title", "Numbers, drawn")
+    fill(at, "radio", "quizzes", "by-pick", True)
+    widget(at, "number_input", "quizzes", "pick").set_value(3).run()
+    fill(at, "multiselect", "quizzes", "skills", ["numbers"])
+    save(at)
+    quizzes = load_bank(bank).bank.quizzes  # type: ignore[union-attr]
+    assert quizzes["two-questions"].questions == ("petition-two-counts", "film-type-labels")
+    assert quizzes["two-questions"].mode == "exam" and quizzes["two-questions"].confidence
+    assert (quizzes["numbers-drawn"].pick, quizzes["numbers-drawn"].skills) == (3, ("numbers",))
+
+
+def test_a_report_whose_source_changed_on_disk_is_refused_in_words_and_nothing_is_lost(
+    monkeypatch: pytest.MonkeyPatch, bank: Path
+) -> None:
+    before = (bank / "claims.yaml").read_text(encoding="utf-8")
+    at = open_section(monkeypatch, bank, "claims.yaml", "claims")
+    fill(at, "text_input", "claims", "id", "count")
+    fill(at, "text_area", "claims", "claim", "How many signed?")
+    quote = pick(at, "netflix-defends-cuties", "petition 300,000")
+    source = bank / "sources" / "netflix-defends-cuties.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("300,000", "400,000"), encoding="utf-8")
+    at.run()
+    assert at.button(key="author-save").disabled
+    assert any("claims.yaml" in element.value and "quote" in element.value for element in at.code)
+    assert (bank / "claims.yaml").read_text(encoding="utf-8") == before
+    assert widget(at, "text_input", "claims", "id").value == "count"
+    assert quote in [element.value for element in at.text]  # the report is still in the form
