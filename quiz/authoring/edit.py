@@ -192,6 +192,22 @@ def save(roots: Sequence[Path], folder: Path, name: str, text: str, expected: st
         return Saved(path, backup)
 
 
+def add_files(folder: Path, files: Mapping[str, bytes]) -> list[Path] | Refusal:
+    """Write new files (a draft's source texts, by path relative to ``folder``), each atomically.
+    Nothing is written if any would land outside the bank folder or is there already."""
+    home = folder.resolve()
+    paths = [folder / relative for relative in files]
+    for path in paths:
+        if not path.resolve().is_relative_to(home) or path.resolve() == home:
+            return Refusal(f"{path} is outside the bank folder: nothing was saved")
+        if path.exists() or path.is_symlink():
+            return Refusal(f"{path} exists already: nothing was saved; draft again to get new names")
+    for path, data in zip(paths, files.values()):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(path, data, 0o644)
+    return paths
+
+
 def _write_atomic(path: Path, data: bytes, mode: int) -> None:
     """Replace ``path`` with ``data`` in one rename. The temporary file is hidden and ends in .tmp:
     neither a bank file nor in the fingerprint, even if a crash leaves it behind."""

@@ -14,7 +14,7 @@ from quiz.bank.load import LoadResult, bank_files, find_banks
 from quiz.bank.model import Bank, Question
 from quiz.errors import Issue
 from quiz.play import catalog, engine
-from quiz.ui import authorform, markup, nav, question, recording, state
+from quiz.ui import authordraft, authorform, markup, nav, question, recording, state
 from quiz.ui.report import question_flags_ui
 
 UNLOCKED = "author-unlocked"
@@ -330,6 +330,7 @@ if not folders:
     st.info("No bank found: set QUIZ_BANKS to a folder of banks, or create one with `quiz new bank`.")
     st.stop()
 
+authordraft.draft_ui(roots, folders)  # paste or upload articles: review a draft, save what is accepted
 left, right = st.columns(2, gap="large")
 with left:
     folder = bank_ui(folders)

@@ -1,0 +1,300 @@
+"""Draft from articles, on the Author page: paste or upload one to four articles, see the sources,
+claims and questions drafted from them as a learner and as an author would, accept, edit or reject
+each, and save what was accepted into the bank as one new file, with the page's atomic save.
+
+The drafting is ``quiz draft``'s, with its checks of each article (``quiz/authoring/drafting/review.py``
+decides, this draws). Claims are drawn side by side as on the Claims page (``quiz/ui/ledger.py``);
+questions with the quiz's own widgets (``quiz/ui/question.py``). An item is edited as its YAML here;
+once saved, the new file opens in the editor below, where *Edit as a form* takes over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import streamlit as st
+
+from quiz.authoring import edit
+from quiz.authoring.drafting import review as drafting
+from quiz.bank.load import LoadResult
+from quiz.bank.model import Bank, Question
+from quiz.play import engine
+from quiz.ui import markup, question, state
+from quiz.ui.ledger import claim_ui, legend_ui
+
+REVIEW = "author-draft-review"  # the draft under review (a drafting.Review)
+ROUND = "author-draft-round"  # how many drafts this session made: a new draft gets fresh widgets
+REFUSAL = "author-draft-refusal"  # why the last articles were not drafted
+NOTICE = "author-draft-notice"  # (kind, words): what the last save did
+LAST_CHECK = "author-draft-last-check"  # ((round, text, sources), the check of that text)
+CHECKED = "author-draft-checked"  # preview widget key -> the answer checked
+PASTE_BOXES = 4
+ACCEPT, REJECT = "Accept", "Reject"
+SECTION_TITLES = {"sources": "Sources", "claims": "Claims", "questions": "Questions"}
+
+
+def draft_ui(roots: list[Path], folders: list[Path]) -> None:
+    """The whole of it, in an expander of the Author page (open while a draft is under review)."""
+    st.session_state.setdefault(ROUND, 0)
+    st.session_state.setdefault(CHECKED, {})
+    under_review: drafting.Review | None = st.session_state.get(REVIEW)
+    with st.expander("Draft from articles", icon=":material/article:", expanded=under_review is not None):
+        st.markdown(
+            "Paste or upload one to four news articles on one story. The drafter adds each as a source, finds "
+            "what they agree and disagree on (the claims) and drafts questions on it. Nothing is written until "
+            "you save, and only what you accept."
+        )
+        folder = target_ui(folders)
+        articles_ui(folder)
+        if st.session_state.get(REFUSAL):
+            st.error(f"Nothing was drafted: {markup.literal(st.session_state[REFUSAL])}", icon=":material/block:")
+        notice = st.session_state.get(NOTICE)
+        if notice:
+            (st.success if notice[0] == "success" else st.error)(markup.literal(notice[1]))
+        if under_review is not None and under_review.folder == folder:
+            review_ui(roots, under_review)
+
+
+def target_ui(folders: list[Path]) -> Path:
+    names = [str(folder) for folder in folders]
+    if st.session_state.get("author-draft-bank") not in names:
+        st.session_state.pop("author-draft-bank", None)
+    st.session_state.setdefault("author-draft-bank", st.session_state.get("author-bank", names[0]))
+    return Path(st.selectbox("Bank to add them to", names, key="author-draft-bank"))
+
+
+# ---------------------------------------------------------------- the articles
+
+
+def articles_ui(folder: Path) -> None:
+    with st.form("author-draft-articles", border=True):
+        st.file_uploader(
+            "Upload articles (plain text or Markdown, UTF-8)",
+            accept_multiple_files=True,
+            key="author-draft-uploads",
+        )
+        st.caption("Or paste each article's text, its headline on the first line:")
+        columns = st.columns(2)
+        for number in range(1, PASTE_BOXES + 1):
+            with columns[(number - 1) % 2]:
+                st.text_area(f"Article {number}", key=f"author-draft-paste-{number}", height=160)
+        st.form_submit_button(
+            "Draft", type="primary", icon=":material/auto_awesome:", on_click=start_draft, args=(folder,)
+        )
+
+
+def given_articles() -> list[tuple[str, bytes]]:
+    """What was uploaded and pasted, as (name, bytes); a paste box left blank is no article."""
+    given = [(upload.name, upload.getvalue()) for upload in st.session_state.get("author-draft-uploads") or []]
+    for number in range(1, PASTE_BOXES + 1):
+        text = st.session_state.get(f"author-draft-paste-{number}") or ""
+        if text.strip():
+            given.append((f"pasted article {number}", text.encode("utf-8")))
+    return given
+
+
+def start_draft(folder: Path) -> None:
+    st.session_state[NOTICE] = None
+    articles = drafting.read_articles(given_articles())
+    if isinstance(articles, edit.Refusal):
+        st.session_state[REFUSAL] = articles.reason
+        st.session_state.pop(REVIEW, None)
+        return
+    st.session_state[REFUSAL] = ""
+    st.session_state[REVIEW] = drafting.draft_review(folder, articles)
+    st.session_state[ROUND] += 1
+
+
+# ---------------------------------------------------------------- the review
+
+
+def widget(name: str, item: drafting.Item) -> str:
+    return f"author-draft-{st.session_state[ROUND]}-{name}-{item.key}"
+
+
+def chosen(review: drafting.Review) -> list[tuple[drafting.Item, str]]:
+    """The accepted items, each with its text as it is in its YAML box now."""
+    return [
+        (item, st.session_state.get(widget("text", item), item.text))
+        for item in review.items
+        if st.session_state.get(widget("verdict", item)) == ACCEPT
+    ]
+
+
+def checked(review: drafting.Review, text: str, sources: tuple[str, ...]) -> LoadResult:
+    """The bank as it would be with the accepted items; reruns that change nothing (a click in a
+    preview) reuse the last check, kept in this session (another session's draft is another review)."""
+    key = (st.session_state[ROUND], text, sources)
+    last = st.session_state.get(LAST_CHECK)
+    if last is None or last[0] != key:
+        last = (key, drafting.check(review, text, sources))
+        st.session_state[LAST_CHECK] = last
+    return last[1]
+
+
+def review_ui(roots: list[Path], review: drafting.Review) -> None:
+    counts = ", ".join(markup.count(len(review.section(section)), section[:-1]) for section in drafting.SECTIONS)
+    st.subheader(f"Drafted: {counts}", anchor=False)
+    st.markdown(
+        f"They would go into a new file, **{markup.literal(review.name)}**. Accept or reject each; open *Edit "
+        "as YAML* to change one before accepting it. What you leave undecided is left out."
+    )
+    accepted = chosen(review)
+    sources = tuple(item.id for item, _ in accepted if item.section == "sources")
+    text = drafting.file_text(review, accepted)
+    result = checked(review, text, sources)
+    bank = review.drafted.bank
+    sources_tab, claims_tab, questions_tab = st.tabs(
+        [f"{SECTION_TITLES[section]} ({len(review.section(section))})" for section in drafting.SECTIONS]
+    )
+    with sources_tab:
+        for item in review.section("sources"):
+            with item_ui(item):
+                source_ui(bank, item.id)
+    with claims_tab:
+        legend_ui()
+        reporting = [item.id for item in review.section("sources")] or list(bank.sources if bank else [])
+        for item in review.section("claims"):
+            with item_ui(item):
+                if bank is not None and item.id in bank.claims:
+                    claim_ui(bank, bank.claims[item.id], reporting_of(bank, item.id, reporting), links=False)
+    with questions_tab:
+        for item in review.section("questions"):
+            with item_ui(item):
+                shown = result.bank if result.bank is not None and item.id in result.bank.questions else bank
+                if bank is not None and item.about in bank.claims:
+                    st.caption(f"On the claim: {markup.author(bank.claims[item.about].claim)}")
+                if shown is not None and item.id in shown.questions:
+                    preview_ui(shown, item)
+    save_ui(roots, review, accepted, text, result)
+
+
+def reporting_of(bank: Bank, claim_id: str, drafted: list[str]) -> list[str]:
+    """The drafted sources, and any of the bank's own a claim quotes (an article the bank already had)."""
+    quoted = [report.source for report in bank.claims[claim_id].reports]
+    return list(dict.fromkeys([*drafted, *quoted]))
+
+
+@contextmanager
+def item_ui(item: drafting.Item) -> Iterator[None]:
+    """A bordered box for one item: its id, Accept or Reject, its YAML to edit; the learner's view goes inside."""
+    with st.container(border=True, key=f"author-draft-item-{item.section}-{item.id}"):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"`{markup.literal(item.id)}`", width="content")
+            st.radio(
+                f"Keep {item.id}?",
+                [ACCEPT, REJECT],
+                index=None,
+                horizontal=True,
+                key=widget("verdict", item),
+                label_visibility="collapsed",
+            )
+        with st.expander("Edit as YAML"):
+            st.text_area(
+                f"{item.id} (YAML)",
+                value=item.text,
+                key=widget("text", item),
+                height=260,
+                help="If you accept the item, the file gets it as written here.",
+            )
+        if st.session_state.get(widget("text", item), item.text) != item.text:
+            st.caption("Edited: the file gets your text.")
+        yield
+
+
+def source_ui(bank: Bank | None, source_id: str) -> None:
+    if bank is None or source_id not in bank.sources:
+        return
+    source = bank.sources[source_id]
+    st.markdown(f"**{markup.author(source.title)}**")
+    st.caption(
+        question.source_line(source, title=False) + (f" · {markup.author(source.author)}" if source.author else "")
+    )
+    if source.note:
+        st.caption(markup.author(source.note))
+    with st.expander("The article's text"):
+        st.markdown(markup.literal(bank.texts[source_id].text))
+
+
+def preview_ui(bank: Bank, item: drafting.Item) -> None:
+    """The question as a learner gets it, and once checked, as a learner sees it explained."""
+    current = bank.questions[item.id]
+    order = engine.shown_order(current, 0)
+    key = widget("preview", item)
+    answer = st.session_state[CHECKED].get(key)
+    if answer is not None and engine.is_valid(current, answer):
+        question.review_ui(bank, current, order, answer, engine.grade(current, answer), back={})
+        st.button("Try again", key=f"{key}-again", icon=":material/replay:", on_click=forget, args=(key,))
+        return
+    question.ask_ui(current, order, key)
+    st.button(
+        "Check answer", key=f"{key}-check", icon=":material/task_alt:", on_click=check, args=(current, order, key)
+    )
+
+
+def check(current: Question, order: engine.Answer, key: str) -> None:
+    answer = question.picked(current, order, key)
+    if answer is not None:
+        st.session_state[CHECKED][key] = answer
+
+
+def forget(key: str) -> None:
+    st.session_state[CHECKED].pop(key, None)
+
+
+# ---------------------------------------------------------------- saving
+
+
+def save_ui(
+    roots: list[Path], review: drafting.Review, accepted: list[tuple[drafting.Item, str]], text: str, result: LoadResult
+) -> None:
+    st.subheader("Save what you accepted", anchor=False)
+    undecided = sum(1 for item in review.items if st.session_state.get(widget("verdict", item)) is None)
+    st.markdown(
+        f"Accepted: {markup.count(len(accepted), 'item')}."
+        + (f" Not decided yet (left out): {undecided}." if undecided else "")
+    )
+    if accepted and result.errors:
+        st.error(
+            f"With these items the bank would have {markup.count(len(result.errors), 'error')}: fix or reject"
+            " the items at fault (a question needs its claim and sources accepted too).",
+            icon=":material/error:",
+        )
+        for issue in result.errors[:20]:
+            st.code(issue.format(), language=None, wrap_lines=True)
+            if issue.file.endswith(review.name):
+                shown = edit.excerpt(text, issue.line, issue.col)
+                if shown:
+                    st.code(shown, language=None, wrap_lines=True)
+    st.button(
+        f"Save into {review.name}",
+        key="author-draft-save",
+        type="primary",
+        icon=":material/save:",
+        disabled=not accepted or bool(result.errors),
+        help="Accept at least one item first." if not accepted else "Write the new file and its sources.",
+        on_click=save,
+        args=(roots, review, text, tuple(item.id for item, _ in accepted if item.section == "sources")),
+    )
+    with st.expander("The new file as it would be saved"):
+        st.code(text, language="yaml", line_numbers=True)
+
+
+def save(roots: list[Path], review: drafting.Review, text: str, sources: tuple[str, ...]) -> None:
+    outcome = drafting.save(roots, review, text, sources)
+    if isinstance(outcome, edit.Refusal):
+        st.session_state[NOTICE] = ("error", f"Not saved: {outcome.reason}")
+        return
+    st.session_state.pop(REVIEW, None)
+    st.session_state.pop(state.CATALOG, None)  # as the page's own save: Home shows the bank as it is now
+    # The editor below opens the new file, where "Edit as a form" works on each item.
+    st.session_state["author-bank"] = str(review.folder)
+    st.session_state[f"author-file-{review.folder}"] = review.name
+    written = f" and {markup.count(len(sources), 'article')} in sources/" if sources else ""
+    st.session_state[NOTICE] = (
+        "success",
+        f"Saved {review.name}{written}. It is open in the editor below, where you can edit it as a form; "
+        "learners get it on their next page load.",
+    )
