@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+from quiz.text import paragraphs as split_paragraphs
+
 _SPACE = re.compile(r"\s+")
 # "— Name (@handle) September 11, 2020": the credit line under an embedded social-media post.
 CREDIT = re.compile(r"^[—–]\s*(?P<name>[^()]+?)\s*\((?P<handle>@\w+)\)\s*(?P<date>.*)$")
@@ -45,7 +46,7 @@ class Sentence:
 
 def paragraphs(text: str) -> list[str]:
     """Text between blank lines, as the quote check sees paragraphs."""
-    return [chunk for chunk in _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").replace("\r", "\n")) if chunk.strip()]
+    return split_paragraphs(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _units(paragraph: str) -> list[str]:

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
+from quiz.text import paragraph_spans
+
 _FOLD = str.maketrans(
     {
         "\u2018": "'",
@@ -40,7 +42,6 @@ _FOLD = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _ELISION = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 
 
@@ -69,14 +70,7 @@ class SourceText:
     @cached_property
     def ranges(self) -> tuple[tuple[int, int], ...]:
         """(start, end) offsets of every paragraph: text between blank lines."""
-        found: list[tuple[int, int]] = []
-        start = 0
-        for match in _PARAGRAPH_BREAK.finditer(self.text + "\n\n"):
-            end = min(match.start(), len(self.text))
-            if self.text[start:end].strip():
-                found.append((start, end))
-            start = match.end()
-        return tuple(found)
+        return paragraph_spans(self.text)
 
     @cached_property
     def paragraphs(self) -> tuple[tuple[int, str], ...]:
