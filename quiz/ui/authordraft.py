@@ -35,18 +35,18 @@ ACCEPT, REJECT = "Accept", "Reject"
 SECTION_TITLES = {"sources": "Sources", "claims": "Claims", "questions": "Questions"}
 
 
-def draft_ui(roots: list[Path], folders: list[Path]) -> None:
-    """The whole of it, in an expander of the Author page (open while a draft is under review)."""
+def draft_ui(roots: list[Path], folder: Path) -> None:
+    """The whole of it, in an expander under the page's editor (open while a draft is under review),
+    for the bank chosen on the page."""
     st.session_state.setdefault(ROUND, 0)
     st.session_state.setdefault(CHECKED, {})
     under_review: drafting.Review | None = st.session_state.get(REVIEW)
     with st.expander("Draft from articles", icon=":material/article:", expanded=under_review is not None):
         st.markdown(
-            "Paste or upload one to four news articles on one story. The drafter adds each as a source, finds "
-            "what they agree and disagree on (the claims) and drafts questions on it. Nothing is written until "
-            "you save, and only what you accept."
+            "Paste or upload one to four news articles on one story, for the bank chosen above. The drafter adds"
+            " each as a source, finds what they agree and disagree on (the claims) and drafts questions on it."
+            " Nothing is written until you save, and only what you accept."
         )
-        folder = target_ui(folders)
         articles_ui(folder)
         if st.session_state.get(REFUSAL):
             st.error(f"Nothing was drafted: {markup.literal(st.session_state[REFUSAL])}", icon=":material/block:")
@@ -55,14 +55,6 @@ def draft_ui(roots: list[Path], folders: list[Path]) -> None:
             (st.success if notice[0] == "success" else st.error)(markup.literal(notice[1]))
         if under_review is not None and under_review.folder == folder:
             review_ui(roots, under_review)
-
-
-def target_ui(folders: list[Path]) -> Path:
-    names = [str(folder) for folder in folders]
-    if st.session_state.get("author-draft-bank") not in names:
-        st.session_state.pop("author-draft-bank", None)
-    st.session_state.setdefault("author-draft-bank", st.session_state.get("author-bank", names[0]))
-    return Path(st.selectbox("Bank to add them to", names, key="author-draft-bank"))
 
 
 # ---------------------------------------------------------------- the articles

@@ -330,7 +330,6 @@ if not folders:
     st.info("No bank found: set QUIZ_BANKS to a folder of banks, or create one with `quiz new bank`.")
     st.stop()
 
-authordraft.draft_ui(roots, folders)  # paste or upload articles: review a draft, save what is accepted
 left, right = st.columns(2, gap="large")
 with left:
     folder = bank_ui(folders)
@@ -346,3 +345,4 @@ with left:
 with right:
     problems_ui(result, folder / name, text)
     preview_ui(result.bank)
+authordraft.draft_ui(roots, folder)  # paste or upload articles: review a draft, save what is accepted
