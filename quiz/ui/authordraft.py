@@ -255,7 +255,7 @@ def save_ui(
             icon=":material/error:",
         )
         for issue in result.errors[:20]:
-            st.code(issue.format(), language=None, wrap_lines=True)
+            st.code(in_bank(issue.format(), review.folder), language=None, wrap_lines=True)
             if issue.file.endswith(review.name):
                 shown = edit.excerpt(text, issue.line, issue.col)
                 if shown:
@@ -274,10 +274,15 @@ def save_ui(
         st.code(text, language="yaml", line_numbers=True)
 
 
+def in_bank(words: str, folder: Path) -> str:
+    """Files named as in the bank (``draft-x.yaml``, ``sources/x.md``): no server path on the page."""
+    return words.replace(f"{folder}/", "").replace(str(folder), "the bank folder")
+
+
 def save(roots: list[Path], review: drafting.Review, text: str, sources: tuple[str, ...]) -> None:
     outcome = drafting.save(roots, review, text, sources)
     if isinstance(outcome, edit.Refusal):
-        st.session_state[NOTICE] = ("error", f"Not saved: {outcome.reason}")
+        st.session_state[NOTICE] = ("error", f"Not saved: {in_bank(outcome.reason, review.folder)}")
         return
     st.session_state.pop(REVIEW, None)
     st.session_state.pop(state.CATALOG, None)  # as the page's own save: Home shows the bank as it is now
