@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from quiz.text import count, paragraph_spans, paragraphs
+from pathlib import Path
+
+from quiz.text import UTF8_HINT, Unreadable, count, decode_utf8, paragraph_spans, paragraphs, read_utf8
 
 
 def test_count_says_one_or_many() -> None:
@@ -22,3 +24,30 @@ def test_blank_text_has_no_paragraphs_and_a_single_line_break_does_not_split() -
     assert paragraph_spans("") == ()
     assert paragraphs("a\nb") == ["a\nb"]
     assert paragraph_spans("  a\nb  ") == ((0, 7),)
+
+
+def test_read_utf8_drops_the_byte_order_mark_and_keeps_line_endings_unless_asked(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"\xef\xbb\xbfone\r\ntwo\rthree\n")
+    assert read_utf8(path) == "one\r\ntwo\rthree\n"
+    assert read_utf8(path, newlines=True) == "one\ntwo\nthree\n"
+
+
+def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_column_in_characters(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"first\nna\xc3\xafve \xff")  # "naïve ": six characters, seven bytes
+    problem = read_utf8(path, name="a.md")
+    assert problem == Unreadable("a.md", "not valid UTF-8 (byte 0xff)", 2, 7, "save the file as UTF-8")
+    assert isinstance(problem, Unreadable)
+    assert (
+        problem.issue().format()
+        == "a.md:2:7: error: file is not valid UTF-8 (byte 0xff) (hint: save the file as UTF-8)"
+    )
+    assert decode_utf8(b"ok \xe9", "pasted") == Unreadable("pasted", "not valid UTF-8 (byte 0xe9)", 1, 4, UTF8_HINT)
+
+
+def test_a_file_that_cannot_be_read_says_why_without_a_place(tmp_path: Path) -> None:
+    problem = read_utf8(tmp_path / "missing.md", name="missing.md")
+    assert isinstance(problem, Unreadable)
+    assert problem.issue().format() == "missing.md:0:0: error: file cannot be read: No such file or directory"
+    assert problem.where == "missing.md"

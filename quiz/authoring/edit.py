@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.authoring.scaffold import MODELINE, schema_reference
-from quiz.bank.load import BANK_SUFFIXES, LoadResult, load_bank, read_text
+from quiz.bank.load import BANK_SUFFIXES, LoadResult, bank_text, load_bank
+from quiz.errors import Issue
 from quiz.text import count
 
 PASSWORD_VARIABLE = "QUIZ_AUTHOR_PASSWORD"
@@ -147,8 +148,8 @@ def excerpt(text: str, line: int, col: int, context: int = 2) -> str:
 
 def disk_text(path: Path) -> str | Refusal:
     """A bank file's text as on disk (byte-order mark dropped), or why it cannot be edited here."""
-    text, problem = read_text(path)
-    return Refusal(problem.format()) if problem else text
+    text = bank_text(path)
+    return Refusal(text.format()) if isinstance(text, Issue) else text
 
 
 def save(roots: Sequence[Path], folder: Path, name: str, text: str, expected: str | None) -> Saved | Refusal:

@@ -24,6 +24,7 @@ from quiz.bank.parse import parse
 from quiz.bank.schema import schema_text
 from quiz.bank.structure import FileContent
 from quiz.errors import Issue, QuizError, Refused, format_issues
+from quiz.text import Unreadable, read_utf8
 
 # ---------------------------------------------------------------- new question
 
@@ -100,7 +101,9 @@ def new_question(
         question_id = unique_id(f"new-{question_type}-question", taken)
     source = first_source(folder, contents)
     lines = item_lines(skeleton(question_type, question_id, source), 0)
-    before = _read_as_is(path) if path.is_file() else None
+    before = read_utf8(path) if path.is_file() else None  # line endings kept: the text is spliced byte for byte
+    if isinstance(before, Unreadable):
+        raise Refused(f"{before.where}: {before.reason}; fix it first (quiz validate)")
     schema_files: list[Path] = []
     if before is None:
         line, schema_files = modeline(folder)
@@ -125,14 +128,6 @@ def _bank_file_path(folder: Path, file: str) -> Path:
     if path.exists() and (not path.is_file() or not path.resolve().is_relative_to(folder.resolve())):
         raise Refused(f"--file: {path} is not a file inside the bank folder")
     return path
-
-
-def _read_as_is(path: Path) -> str:
-    """A bank file's text with its line endings as written (CRLF stays CRLF)."""
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Refused(f"{path}: not valid UTF-8; fix it first (quiz validate)") from None
 
 
 def first_source(folder: Path, contents: Sequence[FileContent]) -> FirstSource:

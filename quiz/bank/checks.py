@@ -28,6 +28,7 @@ from quiz.bank.model import (
 from quiz.bank.quotes import SourceText
 from quiz.bank.structure import FileContent, issue_at
 from quiz.errors import Issue, Severity
+from quiz.text import Unreadable, read_utf8
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 WARNING = Severity.WARNING
@@ -208,16 +209,14 @@ def read_source(folder: Path, file: str) -> tuple[SourceText | None, tuple[str, 
             return None, (f"source file {file!r} is not a file", "name a text file, e.g. sources/NAME.md")
         if path.stat().st_size > MAX_SOURCE_BYTES:
             return None, (f"source file {file!r} is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB", "")
-        data = path.read_bytes()
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         return None, (f"source file {file!r} cannot be read: {reason}", "")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return None, (f"source file {file!r} is not valid UTF-8 (line {line}, byte {exc.start})", "save it as UTF-8")
-    return SourceText(text.replace("\r\n", "\n").replace("\r", "\n")), None
+    text = read_utf8(path, newlines=True)
+    if isinstance(text, Unreadable):
+        at = f", at line {text.line}, column {text.col}" if text.line else ""
+        return None, (f"source file {file!r} {text.said}{at}", text.hint)
+    return SourceText(text), None
 
 
 class _References:

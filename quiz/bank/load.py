@@ -18,6 +18,7 @@ from quiz.bank.model import TYPED_KEYS, Bank
 from quiz.bank.parse import parse, too_large
 from quiz.bank.structure import FileContent, check_file
 from quiz.errors import Issue
+from quiz.text import Unreadable, read_utf8
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -111,9 +112,10 @@ def read_file(path: Path, text: str | None = None) -> tuple[FileContent, list[Is
     """Parse and check one bank file (from disk, or ``text`` as it would be)."""
     file = str(path)
     if text is None:
-        text, problem = read_text(path)
-        if problem is not None:
-            return replace(check_file(file, None, None)[0], readable=False), [problem]
+        read = bank_text(path)
+        if isinstance(read, Issue):
+            return replace(check_file(file, None, None)[0], readable=False), [read]
+        text = read
     parsed, issues = parse(text, file, TYPED_KEYS)
     content, found = check_file(file, parsed.value, parsed.node)
     if parsed.value is None and issues:
@@ -123,24 +125,17 @@ def read_file(path: Path, text: str | None = None) -> tuple[FileContent, list[Is
     return content, issues + [issue for issue in found if (issue.line, issue.col) not in refused]
 
 
-def read_text(path: Path) -> tuple[str, Issue | None]:
-    """A file's text (UTF-8, byte-order mark dropped), or why it cannot be read."""
+def bank_text(path: Path) -> str | Issue:
+    """A bank file's text as :func:`quiz.text.read_utf8` reads it (line endings kept), or why there is
+    none: it cannot be read, is larger than a bank file may be, or is not UTF-8."""
     file = str(path)
     try:
         if path.stat().st_size > parse_module.MAX_FILE_BYTES:
-            return "", too_large(file, parse_module.MAX_FILE_BYTES)
-        data = path.read_bytes()
+            return too_large(file, parse_module.MAX_FILE_BYTES)
     except OSError as exc:
-        return "", Issue(file, 0, 0, "", f"cannot read file: {exc.strerror}")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
-        return "", Issue(
-            file, line, column, "", f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8"
-        )
+        return Unreadable(file, f"cannot be read: {exc.strerror}").issue()
+    text = read_utf8(path)
+    return text.issue() if isinstance(text, Unreadable) else text
 
 
 @contextmanager

@@ -19,11 +19,12 @@ from pathlib import Path
 
 from quiz.authoring.scaffold import modeline, unique_id, write_files
 from quiz.bank.emit import Comment, Fields, Plain, item_lines
-from quiz.bank.load import bank_files, load_bank, read_file, read_text
+from quiz.bank.load import bank_files, load_bank, read_file
 from quiz.bank.model import BUILTIN_SKILLS, slugify
 from quiz.errors import Issue, Refused, Severity
 from quiz.interop import gift_parse
 from quiz.interop.gift_parse import Item, Text
+from quiz.text import Unreadable, read_utf8
 
 MAX_GIFT_BYTES = 2 * 1024 * 1024  # about 5,000 questions; a larger file is refused before it is read
 NO_EXPLANATION = "No explanation yet: the GIFT question had no general feedback."
@@ -83,7 +84,7 @@ def read_gift(path: Path) -> tuple[str, Issue | None]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return "", Issue(str(path), 0, 0, "", f"cannot read file: {exc.strerror}")
+        return "", Unreadable(str(path), f"cannot be read: {exc.strerror}").issue()
     if size > MAX_GIFT_BYTES:
         return "", Issue(
             str(path),
@@ -93,7 +94,8 @@ def read_gift(path: Path) -> tuple[str, Issue | None]:
             f"file is larger than {MAX_GIFT_BYTES // (1024 * 1024)} MiB ({size:,} bytes)",
             "split it into smaller GIFT files",
         )
-    return read_text(path)
+    text = read_utf8(path)
+    return ("", text.issue()) if isinstance(text, Unreadable) else (text, None)
 
 
 def _skipped(file: str, item: Item, reason: str) -> Issue:

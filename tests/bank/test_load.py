@@ -212,7 +212,7 @@ def test_source_must_be_utf8(make_bank):
     folder = make_bank()
     (folder / "sources" / "gazette.md").write_bytes(b"line one\nbad \xff byte\n")
     assert problems(folder) == [
-        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is not valid UTF-8 (line 2, byte 13) (hint: save it as UTF-8)"
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is not valid UTF-8 (byte 0xff), at line 2, column 5 (hint: save the file as UTF-8)"
     ]
 
 

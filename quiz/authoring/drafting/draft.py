@@ -27,6 +27,7 @@ from quiz.bank.load import bank_files, load_bank, read_file
 from quiz.bank.model import slugify
 from quiz.bank.schema import schema_text
 from quiz.errors import Issue, Refused
+from quiz.text import Unreadable, decode_utf8
 
 _HEADER_LINES = 8
 
@@ -68,7 +69,11 @@ def read_article(path: Path) -> Article:
     """An article's bytes and text (UTF-8, byte-order mark dropped), or a refusal saying why not."""
     if not path.is_file():
         raise Refused(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
-    return article_from(path, path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Refused(f"{path}: cannot be read: {exc.strerror}") from None
+    return article_from(path, data)
 
 
 def article_from(path: Path, data: bytes) -> Article:
@@ -79,14 +84,9 @@ def article_from(path: Path, data: bytes) -> Article:
             f"{path}: {len(data) / 2**20:.1f} MiB, larger than the limit of {MAX_ARTICLE_BYTES // 2**20} MiB for an"
             " article (a long news article is some 50 KiB); is this the right file?"
         )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise Refused(
-            f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the article as UTF-8 and try again"
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_utf8(data, str(path), newlines=True)
+    if isinstance(text, Unreadable):
+        raise Refused(f"{path}:{text.line}: {text.reason}; save the article as UTF-8 and try again")
     if not text.strip():
         raise Refused(f"{path}: the article is empty")
     problem = article_problem(text)
