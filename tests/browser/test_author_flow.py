@@ -54,7 +54,7 @@ def test_author_edits_previews_and_saves(
 
     type_yaml(page, before.replace("correct: true", "correct: yes", 1))
     message = (
-        f"{path}:8:18: error: questions[id=bridge-cost].choices[0].correct: expected true or false, "
+        "questions.yaml:8:18: error: questions[id=bridge-cost].choices[0].correct: expected true or false, "
         "found 'yes' (hint: only true and false are booleans: write true)"
     )
     expect(page.get_by_test_id("stCode").filter(has_text=message)).to_have_count(1)

@@ -138,8 +138,13 @@ def test_an_error_shows_at_once_with_its_line(monkeypatch: pytest.MonkeyPatch, b
     assert not at.exception
     assert [alert.value for alert in at.error] == ["1 error, 1 warning: fix the errors to save."]
     shown = codes(at)
-    message = WRONG_BOOLEAN.format(file=path)
+    message = WRONG_BOOLEAN.format(file="questions.yaml")  # named in the bank: no server path on the page
     assert message in shown
+    assert str(banks) not in "\n".join(shown + [element.value for element in at.markdown])
+    assert (
+        "Error in questions.yaml, line 8, question bridge-cost, choice 1, correct: expected true or false, found 'yes'. "
+        "Hint: Only true and false are booleans: write true."
+    ) in [re.sub(r"\\(.)", r"\1", element.value) for element in at.markdown]  # shown escaped: text, not Markdown
     assert shown[shown.index(message) + 1] == WRONG_BOOLEAN_LINES  # the offending line, marked, under its issue
     assert at.button(key="author-save").disabled
     assert len(at.get("download_button")) == 1  # downloading works, valid or not
@@ -152,7 +157,7 @@ def test_fixing_the_error_clears_it(monkeypatch: pytest.MonkeyPatch, banks: Path
     editor(at, path).input(text.replace("correct: true", "correct: yes", 1)).run()
     editor(at, path).input(text).run()
     assert not at.exception and not at.error
-    assert WRONG_BOOLEAN.format(file=path) not in codes(at)
+    assert WRONG_BOOLEAN.format(file="questions.yaml") not in codes(at)
     assert not at.button(key="author-save").disabled
 
 
@@ -162,7 +167,7 @@ def test_an_error_in_another_file_caused_by_this_one(monkeypatch: pytest.MonkeyP
     editor(at, path).input(path.read_text(encoding="utf-8").replace("  - id: who-spoke", "  - id: who-spoke-2")).run()
     shown = codes(at)
     message = (
-        f"{banks / 'mini' / 'quizzes.yaml'}:5:30: error: quizzes[id=all].questions[1]: unknown question 'who-spoke' "
+        "quizzes.yaml:5:30: error: quizzes[id=all].questions[1]: unknown question 'who-spoke' "
         "(hint: did you mean 'who-spoke-2'?)"
     )
     assert message in shown

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from quiz.authoring import edit
+from quiz.authoring import edit, forms, plain
 from quiz.bank.load import LoadResult, bank_files, find_banks
 from quiz.bank.model import Bank, Question
 from quiz.errors import Issue
 from quiz.play import catalog, engine
-from quiz.ui import authordraft, authorform, markup, nav, question, recording, state
+from quiz.ui import authordraft, authorform, authorkeep, markup, nav, question, recording, state
 from quiz.ui.report import question_flags_ui
 
 UNLOCKED = "author-unlocked"
@@ -117,7 +117,8 @@ def save(roots: list[Path], folder: Path, name: str) -> None:
     text = st.session_state[key]
     outcome = edit.save(roots, folder, name, text, st.session_state[BASES].get(str(folder / name)))
     if isinstance(outcome, edit.Refusal):
-        st.session_state[NOTICE] = ("error", f"Not saved: {outcome.reason}", key, text)
+        reason = plain.without_folder(outcome.reason, folder)  # no server path on the page
+        st.session_state[NOTICE] = ("error", f"Not saved: {reason}", key, text)
         return
     now = edit.disk_text(outcome.path)
     st.session_state[BASES][str(outcome.path)] = now if isinstance(now, str) else text
@@ -200,7 +201,9 @@ def actions_ui(roots: list[Path], folder: Path, name: str, text: str, result: Lo
 # ---------------------------------------------------------------- problems
 
 
-def problems_ui(result: LoadResult, path: Path, text: str) -> None:
+def problems_ui(result: LoadResult, folder: Path, name: str, text: str, current: tuple[str, str] | None) -> None:
+    """Every problem of the bank as it would be, in plain words, its file named in the bank; those
+    of the item open in the form first."""
     st.header("Problems", anchor=False)
     errors, warnings = result.errors, result.warnings
     if not result.issues:
@@ -214,22 +217,29 @@ def problems_ui(result: LoadResult, path: Path, text: str) -> None:
         st.warning(
             f"{markup.count(len(warnings), 'warning')}: the bank loads, and you can save.", icon=":material/warning:"
         )
-    here = str(path)
+    here = str(folder / name)
     texts: dict[str, str | edit.Refusal] = {here: text}  # the edited file as in the editor, the others as on disk
     ordered = sorted(
         result.issues, key=lambda issue: (issue.file != here, not issue.is_error, issue.file, issue.line, issue.col)
     )
+    if current is not None:
+        mine = plain.about(ordered, *current)
+        what = f"the {forms.SINGULAR[current[0]]} in the form, {current[1]}"
+        st.markdown(markup.literal(f"{markup.count(len(mine), 'problem')} of {what}."))
+        ordered = mine + [issue for issue in ordered if issue not in mine]
     for issue in ordered[:SHOWN_ISSUES]:
         if issue.file not in texts:
             texts[issue.file] = edit.disk_text(Path(issue.file))
-        issue_ui(issue, texts[issue.file])
+        issue_ui(plain.in_bank(issue, folder), texts[issue.file])
     if len(ordered) > SHOWN_ISSUES:
         st.caption(f"… and {len(ordered) - SHOWN_ISSUES} more.")
 
 
 def issue_ui(issue: Issue, text: str | edit.Refusal) -> None:
-    """The issue as the command line prints it, and the lines around it, the one at fault marked."""
+    """The issue in a sentence, as the command line prints it (the file named in the bank), and the
+    lines around it, the one at fault marked."""
     with st.container(border=True):
+        st.markdown(markup.literal(plain.sentence(issue)))
         st.code(issue.format(), language=None, wrap_lines=True)
         shown = edit.excerpt(text, issue.line, issue.col) if isinstance(text, str) else ""
         if shown:
@@ -319,6 +329,8 @@ if not st.session_state.get(UNLOCKED):
     login_ui(expected)
     st.stop()
 
+authorkeep.restore_ui()  # after a reload: the edits kept under the URL's draft id
+unsaved_mark = st.empty()
 st.session_state.setdefault(BASES, {})
 st.session_state.setdefault(CHECKED, {})
 st.session_state.setdefault(NEED_ANSWER, "")
@@ -338,11 +350,16 @@ with left:
     if name is None or key is None:
         st.stop()
     if authorform.wanted():
-        authorform.form_ui(folder, key)  # writes the question into the editor's text
+        authorform.form_ui(folder, key)  # writes the item into the editor's text
     text = editor_ui(folder / name, key)
     result = validated(str(folder), name, text, catalog.fingerprint(folder))
     actions_ui(roots, folder, name, text, result)
 with right:
-    problems_ui(result, folder / name, text)
+    problems_ui(result, folder, name, text, authorform.current(key))
     preview_ui(result.bank)
 authordraft.draft_ui(roots, folder)  # paste or upload articles: review a draft, save what is accepted
+unsaved = authorkeep.unsaved_files()
+with unsaved_mark:
+    authorkeep.mark_ui(unsaved)
+authorkeep.keep(unsaved)
+authorkeep.leave_warning_ui(unsaved)
