@@ -28,6 +28,20 @@ def focus_ui(selector: str, key: str) -> None:
     )
 
 
+def into_view_ui(selector: str, key: str) -> None:
+    """Scroll the first element matching ``selector`` to the top of the view once it is drawn, and
+    give it the focus (a screen reader reads it next). A link that opens something at the top of the
+    page it is on seemed to do nothing: Streamlit keeps its inner container's scroll on a rerun."""
+    target = json.dumps(selector)
+    _run(
+        "const tries = {n: 0}; const go = () => { const el = document.querySelector(" + target + ");"
+        " if (el) { el.style.scrollMarginTop = '4.5rem'; el.scrollIntoView({block: 'start'});"
+        " el.setAttribute('tabindex', '-1'); el.focus({preventScroll: true}); }"
+        " else if (tries.n++ < 50) { setTimeout(go, 20); } }; go();",
+        key,
+    )
+
+
 def _run(script: str, key: str) -> None:
     # The key in a comment: the same script drawn twice in a row would not be mounted (and run) again.
     # In a function of its own: a second run's `const` would clash with the first's in the page's scope.

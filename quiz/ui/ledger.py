@@ -9,6 +9,8 @@ from typing import Literal
 import streamlit as st
 
 from quiz.bank.model import Bank, Claim
+from quiz.play import citations
+from quiz.play.citations import CiteRef
 from quiz.ui import markup, nav
 
 Colour = Literal["green", "orange", "gray", "red"]
@@ -57,12 +59,7 @@ def claim_ui(bank: Bank, claim: Claim, reporting: list[str], links: bool = True)
                             nav.SOURCES,
                             label="Read in context",
                             icon=":material/find_in_page:",
-                            query_params={
-                                "bank": bank.info.id,
-                                "source": source_id,
-                                "claim": claim.id,
-                                "n": str(number),
-                            },
+                            query_params=citations.link(bank.info.id, CiteRef("claim", claim.id, number, report)),
                         )
 
 

@@ -3,8 +3,9 @@
 Two kinds of text reach the page. Author text (prompts, choices, explanations, notes) is
 Markdown, kept as written except what could run, load or mislead: links whose target is not
 http or https, images, raw HTML and LaTeX. Source texts are evidence, shown literally: every
-Markdown character is escaped, and cited passages are highlighted with Streamlit's
-``:colour-background[...]`` syntax.
+Markdown character is escaped, web addresses in them are code, not links (a quoted post's
+``https://t.co/…`` would otherwise be a live link out of the app), and cited passages are
+highlighted with Streamlit's ``:colour-background[...]`` syntax.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*+|`+|(?<![\w\\])_+|_+(?!\w))")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+# What GitHub Markdown (and so st.markdown) turns into a link by itself, escaped or not: web
+# addresses, www. names and e-mail addresses (a little wider than GFM's rules, never narrower).
+_ADDRESS = re.compile(
+    r"(?<![\w/])(?:(?:https?|mailto|xmpp):|www\.)\S+|(?<![\w/])[-.\w+]+@[-\w]+(?:\.[-\w]+)+\S*", re.IGNORECASE
+)
+_BACKTICKS = re.compile(r"`+")
 
 
 def author(text: str) -> str:
@@ -72,8 +79,7 @@ def highlighted(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
             if not piece:
                 continue
             at_line_start = False
-            escaped = _PUNCTUATION.sub(r"\\\1", piece)
-            lines[-1].append(paint(escaped, colour))
+            lines[-1].append(paint(_as_text(piece), colour))
     paragraphs: list[list[str]] = [[]]
     for line in lines:
         if line:
@@ -81,6 +87,22 @@ def highlighted(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
         elif paragraphs[-1]:
             paragraphs.append([])
     return "\n\n".join("  \n".join(paragraph) for paragraph in paragraphs if paragraph)
+
+
+def _as_text(piece: str) -> str:
+    """``piece`` as Markdown that shows it exactly: punctuation escaped, each web or e-mail
+    address a code span (code is never made a link), with a fence longer than any backtick run
+    inside it."""
+    out, at = [], 0
+    for match in _ADDRESS.finditer(piece):
+        out.append(_PUNCTUATION.sub(r"\\\1", piece[at : match.start()]))
+        address = match.group()
+        fence = "`" * (max((len(run) for run in _BACKTICKS.findall(address)), default=0) + 1)
+        pad = " " if address.startswith("`") or address.endswith("`") else ""
+        out.append(f"{fence}{pad}{address}{pad}{fence}")
+        at = match.end()
+    out.append(_PUNCTUATION.sub(r"\\\1", piece[at:]))
+    return "".join(out)
 
 
 def paint(markdown: str, colour: str | None) -> str:

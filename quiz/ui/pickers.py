@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from quiz.bank.model import Bank
+from quiz.play import citations
 from quiz.play.catalog import Catalog
 from quiz.ui import nav
 
@@ -30,7 +31,7 @@ def bank_ui(found: Catalog, page: str) -> Bank:
             format_func=lambda bank_id: found.by_id[bank_id].info.title,
             key=key,
             on_change=choose,
-            args=("bank", key, ("source", "q", "claim", "n")),
+            args=("bank", key, ("source", *citations.LINK_KEYS)),
         )
     return found.by_id[chosen]
 
@@ -47,7 +48,7 @@ def source_ui(bank: Bank, wanted: str) -> str:
         format_func=lambda source_id: bank.sources[source_id].title,
         key=key,
         on_change=choose,
-        args=("source", key, ("q", "claim", "n")),
+        args=("source", key, citations.LINK_KEYS),
     )
     return chosen
 

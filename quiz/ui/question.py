@@ -11,7 +11,8 @@ from __future__ import annotations
 import streamlit as st
 
 from quiz.bank.model import Bank, ClaimCheckQuestion, MultipleQuestion, OrderQuestion, Question, SingleQuestion, Source
-from quiz.play import engine
+from quiz.play import citations, engine
+from quiz.play.citations import CiteRef
 from quiz.play.engine import Answer, Grade
 from quiz.ui import markup, nav
 from quiz.ui.confidence import placed_ui
@@ -223,35 +224,35 @@ def _cell(text: str) -> str:
 
 
 def citations_ui(bank: Bank, question: Question, back: dict[str, str]) -> None:
-    """Each cited quote, its source, a link to read it in context, and the source's own link."""
+    """The cited quotes, by source: the source's details and its own link once, then each quote
+    with its note and a link to read it in context."""
     st.subheader("In the sources", anchor=False)
+    by_source: dict[str, list[CiteRef]] = {}
     for number, cite in enumerate(question.cite):
-        source = bank.sources[cite.source]
+        by_source.setdefault(cite.source, []).append(CiteRef("question", question.id, number, cite))
+    for source_id, refs in by_source.items():
+        source = bank.sources[source_id]
         with st.container(border=True):
-            st.markdown(markup.block_quote(markup.literal(cite.quote)))
-            st.caption(source_line(source))
-            if cite.note:
-                st.markdown(markup.author(cite.note))
-            with st.container(horizontal=True, gap="medium"):
+            st.markdown(source_line(source))
+            for ref in refs:
+                st.markdown(markup.block_quote(markup.literal(ref.cite.quote)))
+                if ref.cite.note:
+                    st.markdown(markup.author(ref.cite.note))
                 st.page_link(
                     nav.SOURCES,
                     label="Read in context",
                     icon=":material/find_in_page:",
-                    query_params={
-                        "bank": bank.info.id,
-                        "source": cite.source,
-                        "q": question.id,
-                        "n": str(number),
-                        **back,
-                    },
+                    query_params={**citations.link(bank.info.id, ref), **back},
                 )
-                if source.url:
-                    st.page_link(source.url, label="Original", icon=":material/open_in_new:")
+            if source.url:
+                st.page_link(source.url, label="Original", icon=":material/open_in_new:")
 
 
 def source_line(source: Source, title: bool = True) -> str:
-    """``**Title** · Outlet · 4 March 2026``: what is known of a source."""
+    """``**Title** · Outlet · 4 March 2026``: what is known of a source; nothing for what is not."""
     parts = [f"**{markup.author(source.title)}**"] if title else []
-    parts.append(markup.author(source.outlet) if source.outlet else "outlet unknown")
-    parts.append(f"{source.published.day} {source.published:%B %Y}" if source.published else "date unknown")
+    if source.outlet:
+        parts.append(markup.author(source.outlet))
+    if source.published:
+        parts.append(f"{source.published.day} {source.published:%B %Y}")
     return " · ".join(parts)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from quiz.bank.load import load_bank
 from quiz.bank.model import Bank
+from quiz.bank.quotes import SourceText
 from quiz.play import citations
 from quiz.play.citations import CiteRef
 from tests.conftest import MINI
@@ -45,23 +48,78 @@ def test_marks_cover_every_cited_passage_and_the_focus_last(bank: Bank) -> None:
     text = bank.texts["gazette"].text
     focus = citations.find(bank, "question", "story-order", 1)
     marks = citations.marks(bank, "gazette", focus)
-    assert marks[-1][2] == citations.FOCUS
+    assert marks[-1][2] == "opened"  # a kind, not a colour: the UI picks the colour
     assert text[marks[-1][0] : marks[-1][1]] == "Building starts in March."
-    assert {text[start:end] for start, end, colour in marks if colour == citations.CITED} >= {
+    assert {text[start:end] for start, end, kind in marks if kind == "cited"} >= {
         "voted 5 to 4 on Tuesday",
         "since the ferry closed",
         "Building starts in March.",
     }
 
 
-def test_in_context_is_the_paragraph_around_the_passage(bank: Bank) -> None:
+def test_in_context_is_the_passage_with_the_lines_around_it(bank: Bank) -> None:
     ref = citations.find(bank, "question", "petition-check", 0)
     assert ref is not None
-    paragraph, marks = citations.in_context(bank, ref)
-    assert (
-        paragraph
-        == "A petition against the bridge gathered more than 1,200 signatures, its organisers said. Residents fear the noise of construction."
+    context, marks = citations.in_context(bank, ref)
+    assert context == (
+        'Mayor Ada Okafor said the bridge "will join the two halves of our town for the first time since the ferry'
+        " closed.\" The project will cost £2.4 million, according to the council's own estimate.\n\n"
+        "A petition against the bridge gathered more than 1,200 signatures, its organisers said. Residents fear"
+        " the noise of construction.\n\n"
+        "Building starts in March."
     )
-    assert [paragraph[start:end] for start, end, _ in marks] == [
-        "gathered more than 1,200 signatures, its organisers said"
+    assert [(context[start:end], kind) for start, end, kind in marks] == [
+        ("gathered more than 1,200 signatures, its organisers said", "opened")
     ]
+
+
+def test_in_context_stops_at_the_lines_around_not_the_blank_line_paragraph(bank: Bank) -> None:
+    # In the Cuties reports a "paragraph" runs through eleven quoted posts, profane ones among
+    # them; the passage's neighbours are its lines, not the whole paragraph.
+    text = "Intro.\n\nThe backlash grew, with #CancelNetflix trending.\nPost one.\nPost two, profane.\nPost three."
+    shaped = dataclasses.replace(bank, texts={**bank.texts, "gazette": SourceText(text)})
+    ref = citations.CiteRef(
+        "question",
+        "x",
+        0,
+        bank.questions["petition-check"]
+        .cite[0]
+        .model_copy(update={"source": "gazette", "quote": "with #CancelNetflix trending"}),
+    )
+    context, marks = citations.in_context(shaped, ref)
+    assert context == "Intro.\n\nThe backlash grew, with #CancelNetflix trending.\nPost one."
+    assert "profane" not in context
+    assert [context[start:end] for start, end, _ in marks] == ["with #CancelNetflix trending"]
+    assert citations.in_context(shaped, ref, around=0)[0] == "The backlash grew, with #CancelNetflix trending."
+
+
+def test_a_quote_not_in_its_source_has_no_context(bank: Bank) -> None:
+    cite = bank.questions["petition-check"].cite[0].model_copy(update={"quote": "never written"})
+    assert citations.in_context(bank, CiteRef("question", "petition-check", 0, cite)) == ("", [])
+
+
+def test_a_link_is_built_and_read_in_one_place(bank: Bank) -> None:
+    question_ref = citations.find(bank, "question", "vote-margin", 1)
+    claim_ref = citations.find(bank, "claim", "bridge-cost", 1)
+    assert question_ref is not None and claim_ref is not None
+    assert citations.link("mini", question_ref) == {"bank": "mini", "source": "post", "q": "vote-margin", "n": "1"}
+    assert citations.link("mini", claim_ref) == {"bank": "mini", "source": "post", "claim": "bridge-cost", "n": "1"}
+    assert citations.linked(bank, citations.link("mini", question_ref)) == question_ref
+    assert citations.linked(bank, citations.link("mini", claim_ref)) == claim_ref
+    for wrong in (
+        {},
+        {"q": "vote-margin"},
+        {"q": "vote-margin", "n": "-1"},
+        {"q": "vote-margin", "n": "²"},
+        {"q": "vote-margin", "n": "9"},
+        {"n": "1"},
+        {"q": "vanity", "n": "0"},
+    ):
+        assert citations.linked(bank, wrong) is None, wrong
+
+
+def test_the_content_note_is_the_description_paragraph_that_says_so(bank: Bank) -> None:
+    assert citations.content_note(bank) == ""
+    description = "Two reports.\n\n**Content note:** profanity,\nquoted.\n\nMore."
+    described = dataclasses.replace(bank, info=bank.info.model_copy(update={"description": description}))
+    assert citations.content_note(described) == "**Content note:** profanity,\nquoted."

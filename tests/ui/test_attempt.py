@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -166,14 +167,43 @@ def test_the_answer_key_is_not_sent_before_checking(monkeypatch: pytest.MonkeyPa
 
 def test_the_source_citations_show_title_outlet_date_and_url(monkeypatch: pytest.MonkeyPatch) -> None:
     at = check(monkeypatch, "bridge-cost", (0,))
-    assert "**Bridge vote splits Millbrook council** · Harbour Gazette · 4 March 2026" in [
-        caption.value for caption in at.caption
-    ]
+    assert "**Bridge vote splits Millbrook council** · Harbour Gazette · 4 March 2026" in markdown(at)
     assert ("Original", "https://example.org/gazette/bridge", "") in page_links(at)
     at = check(monkeypatch, "vote-margin", (0,))
-    assert "**Millbrook approves £3 million bridge** · River Post · date unknown" in [
-        caption.value for caption in at.caption
-    ]
+    # What is not known is not printed: no "date unknown", no "outlet unknown".
+    assert "**Millbrook approves £3 million bridge** · River Post" in [element.value for element in at.markdown]
+    assert "unknown" not in sent_text(at)
+
+
+def test_evidence_shows_each_sources_details_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # story-order cites two passages of the Gazette: one box, the source's line and its link once.
+    at = check(monkeypatch, "story-order", (0, 1, 2))
+    question = BANK.questions["story-order"]
+    assert [cite.source for cite in question.cite] == ["gazette", "gazette"]
+    line = "**Bridge vote splits Millbrook council** · Harbour Gazette · 4 March 2026"
+    assert [element.value for element in at.markdown].count(line) == 1
+    assert [label for label, _, _ in page_links(at)].count("Original") == 1
+    box = _innermost_block_with(at.main, line)  # the source's box: the line, its quotes, its links
+    quotes = [text for text in _texts(box) if text.startswith("> ")]
+    assert quotes == [markup.block_quote(markup.literal(cite.quote)) for cite in question.cite]
+    assert [label for label, _, _ in page_links(at)].count("Read in context") == 2
+
+
+def _innermost_block_with(block: Any, text: str) -> Any:
+    for child in getattr(block, "children", {}).values():
+        if getattr(child, "children", None) and text in _texts(child):
+            return _innermost_block_with(child, text)
+    return block
+
+
+def _texts(block: object) -> list[str]:
+    """The Markdown of every element in a block, depth first."""
+    found = []
+    for child in getattr(block, "children", {}).values():
+        if getattr(child, "type", "") == "markdown":
+            found.append(child.value)
+        found += _texts(child)
+    return found
 
 
 def test_the_shown_options_follow_the_seed_and_fixed_choices_stay(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -78,3 +78,29 @@ def test_block_quote() -> None:
 
 def test_count_says_the_number_and_the_word() -> None:
     assert [count(n, "question") for n in (0, 1, 2)] == ["0 questions", "1 question", "2 questions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Petition https://t.co/ycwy4WylJm", "Petition `https://t.co/ycwy4WylJm`"),
+        ("see www.example.org/a_b now", "see `www.example.org/a_b` now"),
+        ("mail me@example.org.", "mail `me@example.org.`"),
+        ("HTTP://X.CO/a`b", "``HTTP://X.CO/a`b``"),
+        (
+            "(@rosieverse) .@netflix pic.twitter.com/C3b3Z2x96R",
+            "\\(@rosieverse\\) \\.@netflix pic\\.twitter\\.com/C3b3Z2x96R",
+        ),
+    ],
+)
+def test_addresses_in_source_texts_are_text_not_links(text: str, shown: str) -> None:
+    # GitHub Markdown makes a link of a bare address even when its punctuation is escaped: a
+    # quoted post's t.co link was live. Code is never made a link, and shows the address as written.
+    assert literal(text) == shown
+
+
+def test_an_address_inside_a_highlight_is_code_too() -> None:
+    text = "Petition https://t.co/ycwy4WylJm — name"
+    assert highlighted(text, [(0, len(text), "yellow")]) == (
+        ":yellow-background[Petition `https://t.co/ycwy4WylJm` — name]"
+    )

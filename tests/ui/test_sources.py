@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from quiz.play import citations
 from quiz.ui import markup
+from tests.conftest import MINI
 from tests.support.apptest import CLAIMS, SOURCES, markdown, mini, open_page, page_links
 
 BANK = mini()
+COLOURS = {"cited": "yellow", "opened": "orange!"}  # what the page shows for each kind of passage
+
+
+def coloured(marks: list[citations.Mark]) -> list[tuple[int, int, str]]:
+    return [(start, end, COLOURS[kind]) for start, end, kind in marks]
+
+
+def expanded(expander: Any) -> bool:
+    return bool(expander.proto.expanded)
 
 
 def test_a_source_with_every_cited_passage_highlighted(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -16,10 +30,15 @@ def test_a_source_with_every_cited_passage_highlighted(monkeypatch: pytest.Monke
     assert [header.value for header in at.header] == ["Bridge vote splits Millbrook council"]
     assert "Harbour Gazette · 4 March 2026 · Article" in [caption.value for caption in at.caption]
     assert ("Open the original", "https://example.org/gazette/bridge", "") in page_links(at)
-    full_text = markup.highlighted(BANK.texts["gazette"].text, citations.marks(BANK, "gazette"))
+    full_text = markup.highlighted(BANK.texts["gazette"].text, coloured(citations.marks(BANK, "gazette")))
     assert full_text in markdown(at)
     assert ":yellow-background[voted 5 to 4 on Tuesday]" in full_text
     assert "The passage cited" not in markdown(at)
+    # No content note and no passage opened: the full text shows, in an expander that starts open.
+    assert [(expander.label, expanded(expander)) for expander in at.expander][0] == (
+        "The full text, unedited (86 words)",
+        True,
+    )
 
 
 def test_cited_by_links_open_each_passage(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,6 +57,19 @@ def test_cited_by_links_open_each_passage(monkeypatch: pytest.MonkeyPatch) -> No
     assert "**Question** · Who is quoted directly in the two articles?" in markdown(at)
 
 
+def test_cited_by_is_folded_with_its_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # On the Cuties bank the list was 6,348 px long with 78 links: now one fold for the questions,
+    # one for the claims, each saying how many there are.
+    at = open_page(monkeypatch, SOURCES, bank="mini", source="post")
+    folds = {expander.label: expander for expander in at.expander}
+    assert [(label, expanded(fold)) for label, fold in folds.items() if "·" in label] == [
+        ("3 questions · 3 passages", False),
+        ("2 claims · 2 passages", False),
+    ]
+    inside = [link.proto.query_string for link in folds["2 claims · 2 passages"].get("page_link")]
+    assert inside == ["bank=mini&source=post&claim=bridge-cost&n=1", "bank=mini&source=post&claim=petition-size&n=1"]
+
+
 def test_a_link_opens_one_passage_at_the_top(monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(monkeypatch, SOURCES, bank="mini", source="gazette", q="bridge-cost", n="0", t="TOKEN")
     text = markdown(at)
@@ -46,9 +78,18 @@ def test_a_link_opens_one_passage_at_the_top(monkeypatch: pytest.MonkeyPatch) ->
     focused = ":orange-background[**The project will cost £2\\.4 million, according to the council's own estimate\\.**]"
     holding = [element.value for element in at.markdown if focused in element.value]
     assert len(holding) == 2  # the passage, on top, and the full text
-    assert holding[0].startswith("Mayor Ada Okafor said") and holding[1].startswith(
-        "Bridge vote splits Millbrook council\n\n"
+    # The passage with the lines around it: the one before and the one after.
+    assert holding[0].startswith("The Millbrook town council voted") and holding[0].endswith(
+        "Residents fear the noise of construction\\."
     )
+    assert holding[1].startswith("Bridge vote splits Millbrook council\n\n")
+    # The rest is folded, one click away; the page scrolls to the passage (the link may be far below).
+    assert [(expander.label, expanded(expander)) for expander in at.expander][0] == (
+        "The full text, unedited (86 words)",
+        False,
+    )
+    scripts = [element.proto.body for element in at.get("html")]
+    assert any(".st-key-sources-passage" in body and "scrollIntoView" in body for body in scripts)
     assert ("Back to your quiz", "quiz", "t=TOKEN") in page_links(at)
     assert all(query.endswith("&t=TOKEN") for label, page, query in page_links(at) if page == "sources")
 
@@ -58,6 +99,29 @@ def test_a_claim_link_opens_its_passage(monkeypatch: pytest.MonkeyPatch) -> None
     assert at.header[0].value == "The passage cited"
     assert "**Claim** · What the bridge will cost" in markdown(at)
     assert at.selectbox(key="sources-source-mini-post").value == "post"
+
+
+def test_the_content_note_folds_the_full_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    yaml = banks / "mini" / "bank.yaml"
+    note = "**Content note:** quotes posts that\n    contain profanity."
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace(
+            "  description: A small invented bank that exercises every question type.\n",
+            f"  description: |-\n    A small invented bank.\n\n    {note}\n",
+        ),
+        encoding="utf-8",
+    )
+    at = open_page(monkeypatch, SOURCES, banks=banks, bank="mini", source="gazette")
+    texts = [element.value for element in at.markdown]
+    assert "**Content note:** quotes posts that\ncontain profanity." in texts
+    assert [(expander.label, expanded(expander)) for expander in at.expander][0] == (
+        "The full text, unedited (86 words)",
+        False,
+    )
+    full_text = markup.highlighted(BANK.texts["gazette"].text, coloured(citations.marks(BANK, "gazette")))
+    assert full_text in texts  # folded, not gone: the full text is there, unedited
 
 
 @pytest.mark.parametrize(

@@ -20,11 +20,6 @@ if not bank.claims:
     st.info("This bank has no claims ledger.")
 reporting = reporting_sources(bank)
 if reporting:  # the sources' details once, not under every quote
-    st.markdown(
-        " · ".join(
-            f"**{markup.author(bank.sources[s].title)}**: {source_line(bank.sources[s], title=False)}"
-            for s in reporting
-        )
-    )
+    st.markdown("  \n".join(source_line(bank.sources[s]) for s in reporting))
 for claim in bank.claims.values():
     claim_ui(bank, claim, reporting)

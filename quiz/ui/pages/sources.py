@@ -1,7 +1,11 @@
 """Sources: a source's details and full text, every passage the bank cites highlighted, and who cites it.
 
 URL: /sources?bank=BANK&source=SOURCE; add q=QUESTION&n=N (or claim=CLAIM&n=N) to open one
-cited passage at the top, and t=TOKEN for a way back to the quiz it came from."""
+cited passage at the top, with the lines around it (the page scrolls to it), and t=TOKEN for a way
+back to the quiz it came from. ``citations.link`` writes these links and ``citations.linked`` reads them.
+
+The rest of the text is folded behind the bank's content note when it has one (and whenever a
+passage is opened), one click away and unedited; the "Cited by" list is folded, with its counts."""
 
 from __future__ import annotations
 
@@ -13,19 +17,20 @@ from quiz.bank.model import Bank, ClaimCheckQuestion, Source
 from quiz.play import citations
 from quiz.play.citations import CiteRef
 from quiz.ui import markup, nav, pickers, state
+from quiz.ui.focus import into_view_ui
 from quiz.ui.question import source_line
+
+#: How each kind of marked passage looks: cited ones in yellow, the one a link opened in bold orange.
+COLOURS: dict[citations.Kind, str] = {citations.CITED: "yellow", citations.OPENED: "orange!"}
+PASSAGE = "sources-passage"  # the key (and CSS class st-key-…) of the opened passage's box
 
 
 def focus_from_url(bank: Bank) -> CiteRef | None:
-    params = st.query_params
-    number = params.get("n", "")
-    if not number.isdigit():
-        return None
-    if params.get("q"):
-        return citations.find(bank, "question", params["q"], int(number))
-    if params.get("claim"):
-        return citations.find(bank, "claim", params["claim"], int(number))
-    return None
+    return citations.linked(bank, st.query_params)
+
+
+def coloured(marks: list[citations.Mark]) -> list[tuple[int, int, str]]:
+    return [(start, end, COLOURS[kind]) for start, end, kind in marks]
 
 
 def owner_text(bank: Bank, ref: CiteRef) -> str:
@@ -39,11 +44,11 @@ def owner_text(bank: Bank, ref: CiteRef) -> str:
 
 
 def passage_ui(bank: Bank, ref: CiteRef) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=PASSAGE):
         st.header("The passage cited", anchor=False)
         st.markdown(owner_text(bank, ref))
         text, marks = citations.in_context(bank, ref)
-        st.markdown(markup.highlighted(text, marks))
+        st.markdown(markup.highlighted(text, coloured(marks)))
         if ref.cite.note:
             st.caption(markup.author(ref.cite.note))
         if st.query_params.get(state.TOKEN):
@@ -53,11 +58,13 @@ def passage_ui(bank: Bank, ref: CiteRef) -> None:
                 icon=":material/arrow_back:",
                 query_params={state.TOKEN: st.query_params[state.TOKEN]},
             )
+    # The link that opened it may be thousands of pixels below (Cited by), or on another page.
+    into_view_ui(f".st-key-{PASSAGE}", key=f"{ref.owner}-{ref.owner_id}-{ref.number}")
 
 
 def details_ui(source: Source) -> None:
     st.header(markup.author(source.title), anchor=False)
-    facts = [source_line(source, title=False), source.kind.replace("-", " ").capitalize()]
+    facts = [fact for fact in (source_line(source, title=False), source.kind.replace("-", " ").capitalize()) if fact]
     if source.author:
         facts.append(f"by {markup.author(source.author)}")
     st.caption(" · ".join(facts))
@@ -68,32 +75,46 @@ def details_ui(source: Source) -> None:
 
 
 def cited_by_ui(bank: Bank, source_id: str, back: dict[str, str]) -> None:
+    """Who cites the source, folded: one expander for the questions, one for the claims, each
+    with its counts (78 links unfolded made the list 6,348 px long)."""
     refs = citations.cites(bank, source_id)
     st.subheader("Cited by", anchor=False)
     if not refs:
         st.caption("No question or claim cites this source.")
         return
-    for _, group in itertools.groupby(refs, key=lambda ref: (ref.owner, ref.owner_id)):
-        passages = list(group)
-        st.markdown(owner_text(bank, passages[0]))
-        for ref in passages:
-            owner = {"q": ref.owner_id} if ref.owner == "question" else {"claim": ref.owner_id}
-            st.page_link(
-                nav.SOURCES,
-                label=markup.literal(_short(ref.cite.quote)),
-                icon=":material/format_quote:",
-                query_params={"bank": bank.info.id, "source": source_id, **owner, "n": str(ref.number), **back},
-            )
+    for owner, word in (("question", "question"), ("claim", "claim")):
+        mine = [ref for ref in refs if ref.owner == owner]
+        if not mine:
+            continue
+        owners = len({ref.owner_id for ref in mine})
+        with st.expander(f"{markup.count(owners, word)} · {markup.count(len(mine), 'passage')}"):
+            for _, group in itertools.groupby(mine, key=lambda ref: ref.owner_id):
+                passages = list(group)
+                st.markdown(owner_text(bank, passages[0]))
+                for ref in passages:
+                    st.page_link(
+                        nav.SOURCES,
+                        label=markup.literal(_short(ref.cite.quote)),
+                        icon=":material/format_quote:",
+                        query_params={**citations.link(bank.info.id, ref), **back},
+                    )
 
 
 def full_text_ui(bank: Bank, source_id: str, focus: CiteRef | None) -> None:
+    """The whole text, every cited passage marked; folded behind the bank's content note, when it
+    has one, and whenever a passage was opened above."""
     st.subheader("Full text", anchor=False)
-    legend = markup.paint("cited by the bank", citations.CITED)
+    note = citations.content_note(bank)
+    if note:
+        st.markdown(markup.author(note))
+    legend = markup.paint("cited by the bank", COLOURS[citations.CITED])
     if focus is not None:
-        legend += " · " + markup.paint("the passage you opened", citations.FOCUS)
+        legend += " · " + markup.paint("the passage you opened", COLOURS[citations.OPENED])
     st.markdown(legend)
-    with st.container(border=True):
-        st.markdown(markup.highlighted(bank.texts[source_id].text, citations.marks(bank, source_id, focus)))
+    text = bank.texts[source_id].text
+    label = f"The full text, unedited ({markup.count(len(text.split()), 'word')})"
+    with st.expander(label, expanded=not note and focus is None):
+        st.markdown(markup.highlighted(text, coloured(citations.marks(bank, source_id, focus))))
 
 
 def _short(text: str, limit: int = 46) -> str:
