@@ -66,6 +66,17 @@ def read_utf8(path: Path, *, newlines: bool = False, name: str | None = None) ->
     return decode_utf8(data, file, newlines=newlines)
 
 
+def inside(path: Path, folder: Path, *, directly: bool = False, strictly: bool = False) -> bool:
+    """Whether ``path`` stays inside ``folder``, links followed on both: the one "stays inside the
+    bank" rule, for reading a source as for writing a file. ``directly``: in the folder itself, not
+    below it; ``strictly``: not the folder itself."""
+    home = folder.resolve()
+    resolved = path.resolve()
+    if directly:
+        return resolved.parent == home
+    return resolved.is_relative_to(home) and not (strictly and resolved == home)
+
+
 def count(number: int, word: str) -> str:
     """``1 question``, ``2 questions``: a number and the word it counts (plural by an ``s``)."""
     return f"{number} {word}{'' if number == 1 else 's'}"

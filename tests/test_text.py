@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.text import UTF8_HINT, Unreadable, count, decode_utf8, paragraph_spans, paragraphs, read_utf8
+from quiz.text import UTF8_HINT, Unreadable, count, decode_utf8, inside, paragraph_spans, paragraphs, read_utf8
 
 
 def test_count_says_one_or_many() -> None:
@@ -51,3 +51,16 @@ def test_a_file_that_cannot_be_read_says_why_without_a_place(tmp_path: Path) -> 
     assert isinstance(problem, Unreadable)
     assert problem.issue().format() == "missing.md:0:0: error: file cannot be read: No such file or directory"
     assert problem.where == "missing.md"
+
+
+def test_inside_follows_links_and_dots(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    (bank / "sources").mkdir(parents=True)
+    (tmp_path / "secret.md").write_text("x", encoding="utf-8")
+    (bank / "sources" / "link.md").symlink_to(tmp_path / "secret.md")
+    assert inside(bank / "sources" / "a.md", bank)
+    assert not inside(bank / "sources" / ".." / ".." / "secret.md", bank)
+    assert not inside(bank / "sources" / "link.md", bank)
+    assert inside(bank, bank) and not inside(bank, bank, strictly=True)
+    assert inside(bank / "bank.yaml", bank, directly=True)
+    assert not inside(bank / "sources" / "a.md", bank, directly=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from quiz.authoring.scaffold import MODELINE, schema_reference
 from quiz.bank.load import BANK_SUFFIXES, LoadResult, bank_text, load_bank
 from quiz.errors import Issue
-from quiz.text import count
+from quiz.text import count, inside
 
 PASSWORD_VARIABLE = "QUIZ_AUTHOR_PASSWORD"
 # Letters, digits, '-', '_' and inner dots, then .yaml or .yml: no folder, no '..', not hidden
@@ -86,15 +86,14 @@ def locate(roots: Sequence[Path], folder: Path, name: str) -> Path | Refusal:
     problem = name_problem(name)
     if problem:
         return Refusal(problem)
-    home = folder.resolve()
-    if not any(home.is_relative_to(root.resolve()) for root in roots):
+    if not any(inside(folder, root) for root in roots):
         return Refusal(f"{folder} is not inside the banks folder ({', '.join(str(root) for root in roots)})")
     path = folder / name
     if path.is_symlink():
         return Refusal(f"{path} is a link: edit the file it points to where it is")
     if path.exists() and not path.is_file():
         return Refusal(f"{path} is not a file")
-    if path.resolve().parent != home:
+    if not inside(path, folder, directly=True):
         return Refusal(f"{path} is outside the bank folder")
     return path
 
@@ -196,10 +195,9 @@ def save(roots: Sequence[Path], folder: Path, name: str, text: str, expected: st
 def add_files(folder: Path, files: Mapping[str, bytes]) -> list[Path] | Refusal:
     """Write new files (a draft's source texts, by path relative to ``folder``), each atomically.
     Nothing is written if any would land outside the bank folder or is there already."""
-    home = folder.resolve()
     paths = [folder / relative for relative in files]
     for path in paths:
-        if not path.resolve().is_relative_to(home) or path.resolve() == home:
+        if not inside(path, folder, strictly=True):
             return Refusal(f"{path} is outside the bank folder: nothing was saved")
         if path.exists() or path.is_symlink():
             return Refusal(f"{path} exists already: nothing was saved; draft again to get new names")

@@ -24,7 +24,7 @@ from quiz.bank.parse import parse
 from quiz.bank.schema import schema_text
 from quiz.bank.structure import FileContent
 from quiz.errors import Issue, QuizError, Refused, format_issues
-from quiz.text import Unreadable, read_utf8
+from quiz.text import Unreadable, inside, read_utf8
 
 # ---------------------------------------------------------------- new question
 
@@ -125,7 +125,7 @@ def _bank_file_path(folder: Path, file: str) -> Path:
             f"--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found {file!r}"
         )
     path = folder / file
-    if path.exists() and (not path.is_file() or not path.resolve().is_relative_to(folder.resolve())):
+    if path.exists() and (not path.is_file() or not inside(path, folder)):
         raise Refused(f"--file: {path} is not a file inside the bank folder")
     return path
 

@@ -14,6 +14,7 @@ from quiz.bank.load import bank_files
 from quiz.bank.model import slugify
 from quiz.bank.schema import schema_text
 from quiz.errors import Refused
+from quiz.text import inside
 
 SCHEMA_FILE = "bank.schema.json"
 MODELINE = "# yaml-language-server: $schema={}"
@@ -52,9 +53,8 @@ def modeline(folder: Path) -> tuple[str, list[Path]]:
 
 def write_files(folder: Path, files: dict[Path, str]) -> None:
     """Write new text files, refusing any path that would land outside ``folder``."""
-    root = folder.resolve()
     for path in files:
-        if not path.resolve().is_relative_to(root):
+        if not inside(path, folder):
             raise Refused(f"{path}: refusing to write outside the bank folder {folder}")
     for path, content in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,7 @@ from quiz.bank.model import (
 from quiz.bank.quotes import SourceText
 from quiz.bank.structure import FileContent, issue_at
 from quiz.errors import Issue, Severity
-from quiz.text import Unreadable, read_utf8
+from quiz.text import Unreadable, inside, read_utf8
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 WARNING = Severity.WARNING
@@ -196,9 +196,8 @@ def read_source(folder: Path, file: str) -> tuple[SourceText | None, tuple[str, 
     if "\0" in file:
         return None, (f"source file {file!r} is not a valid file name", "")
     try:
-        root = folder.resolve()
-        path = (folder / relative).resolve()
-        if ".." in relative.parts or not path.is_relative_to(root):
+        path = folder / relative
+        if ".." in relative.parts or not inside(path, folder):
             return None, (
                 f"source file {file!r} is outside the bank folder",
                 "keep source texts inside the bank, e.g. sources/NAME.md",

@@ -18,7 +18,7 @@ from quiz.bank.model import TYPED_KEYS, Bank
 from quiz.bank.parse import parse, too_large
 from quiz.bank.structure import FileContent, check_file
 from quiz.errors import Issue
-from quiz.text import Unreadable, read_utf8
+from quiz.text import Unreadable, inside, read_utf8
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -42,11 +42,10 @@ class LoadResult:
 
 def bank_files(folder: Path) -> list[Path]:
     """The bank's YAML files: directly in the folder, and not links that lead out of it."""
-    root = folder.resolve()
     return sorted(
         path
         for path in folder.iterdir()
-        if path.suffix in BANK_SUFFIXES and path.is_file() and path.resolve().parent == root
+        if path.suffix in BANK_SUFFIXES and path.is_file() and inside(path, folder, directly=True)
     )
 
 

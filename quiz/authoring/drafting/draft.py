@@ -27,7 +27,7 @@ from quiz.bank.load import bank_files, load_bank, read_file
 from quiz.bank.model import slugify
 from quiz.bank.schema import schema_text
 from quiz.errors import Issue, Refused
-from quiz.text import Unreadable, decode_utf8
+from quiz.text import Unreadable, decode_utf8, inside
 
 _HEADER_LINES = 8
 
@@ -208,7 +208,7 @@ def plan_sources(
 def _holds(folder: Path, file: str, data: bytes) -> bool:
     """Whether the bank's source file ``file`` is this very text (only files inside the bank count)."""
     path = folder / file
-    return path.resolve().is_relative_to(folder.resolve()) and path.is_file() and path.read_bytes() == data
+    return inside(path, folder) and path.is_file() and path.read_bytes() == data
 
 
 def _source_fields(entry: SourceEntry) -> Fields:
@@ -348,9 +348,8 @@ def draft(paths: Sequence[str | Path], folder: Path, title: str | None = None) -
 
 
 def _inside(folder: Path, paths: Sequence[Path]) -> None:
-    root = folder.resolve()
     for path in paths:
-        if not path.resolve().is_relative_to(root):
+        if not inside(path, folder):
             raise Refused(f"{path}: refusing to write outside the bank folder {folder}")
 
 

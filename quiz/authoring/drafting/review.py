@@ -25,6 +25,7 @@ from quiz.authoring.scaffold import MODELINE, schema_reference
 from quiz.bank.emit import Fields, item_lines
 from quiz.bank.load import LoadResult, load_bank
 from quiz.errors import Refused
+from quiz.text import inside
 
 MAX_ARTICLES = 4
 SECTIONS = ("sources", "claims", "questions")
@@ -167,8 +168,7 @@ def save(roots: Sequence[Path], review: Review, text: str, sources: Sequence[str
     if (review.folder / review.name).exists():
         return edit.Refusal(f"{review.folder / review.name} exists already: nothing was saved; draft again")
     files = {review.files[source_id]: review.copies[review.files[source_id]] for source_id in sources}
-    home = review.folder.resolve()
-    if not any(home.is_relative_to(root.resolve()) for root in roots):
+    if not any(inside(review.folder, root) for root in roots):
         return edit.Refusal(f"{review.folder} is not inside the banks folder: nothing was saved")
     written = edit.add_files(review.folder, files)
     if isinstance(written, edit.Refusal):
