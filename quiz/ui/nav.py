@@ -20,6 +20,8 @@ AUTHOR = _PAGES / "author.py"
 ASSIGNMENT = _PAGES / "assignment.py"
 TEACH = _PAGES / "teach.py"
 TEACHER_PASSWORD = "QUIZ_TEACHER_PASSWORD"
+#: The focus ring, option sizes and phone layout the theme cannot set (st.html wraps a .css file in <style>).
+STYLES = Path(__file__).resolve().parent / "styles.css"
 EXAM = "record-exam"  # session key: set while an exam assignment is in progress (quiz.ui.recording)
 PAGE = "nav-page"  # session key: the url_path of the page this run draws
 
@@ -67,6 +69,7 @@ def main() -> None:
         layout="centered" if page.url_path in ("quiz", "results", "assignment") else "wide",
     )
     st.session_state[PAGE] = page.url_path
+    st.html(STYLES)  # style only: Streamlit puts it in the event container, where it takes no space
     try:
         page.run()
     except QuizError as problem:  # the one place a project error becomes a message

@@ -49,16 +49,38 @@ def ask_ui(question: Question, order: Answer, key: str) -> Answer | None:
             "Put the items in order: move an item up or down, or choose what comes at a position "
             "(the item already there swaps places)."
         )
-        for position in range(len(order)):
-            st.session_state.setdefault(f"{key}-place-{position}", order[position])
+        order_ui(labels, order, key)
+    else:
+        st.radio(
+            "Your answer",
+            list(order),
+            format_func=lambda index: markup.author(labels[index]),
+            index=None,
+            key=f"{key}-choice",
+            label_visibility="collapsed",
+        )
+    hint_ui(question, key)
+    return picked(question, order, key)
+
+
+def order_ui(labels: tuple[str, ...], order: Answer, key: str) -> None:
+    """One box per position: the item there in full, then a drop-down to choose what comes there
+    and Up and Down. The item is written out because a drop-down's box is one line: on a phone it
+    cut every item after 20 characters or so."""
+    for position in range(len(order)):
+        place = f"{key}-place-{position}"
+        st.session_state.setdefault(place, order[position])
+        with st.container(border=True, gap="small", key=f"{key}-item-{position}"):
+            st.markdown(f"**{position + 1}.** {markup.author(labels[st.session_state[place]])}")
             with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
                 st.selectbox(
                     f"Position {position + 1}",
                     list(order),
                     format_func=lambda index: markup.plain(labels[index]),
-                    key=f"{key}-place-{position}",
+                    key=place,
                     on_change=_swap,
                     args=(key, position, len(order)),
+                    label_visibility="collapsed",  # still its name ("Position 1") for a screen reader
                 )
                 for step, label, icon in (
                     (-1, "Up", ":material/arrow_upward:"),
@@ -72,17 +94,6 @@ def ask_ui(question: Question, order: Answer, key: str) -> Answer | None:
                         on_click=_move,
                         args=(key, position, step),
                     )
-    else:
-        st.radio(
-            "Your answer",
-            list(order),
-            format_func=lambda index: markup.author(labels[index]),
-            index=None,
-            key=f"{key}-choice",
-            label_visibility="collapsed",
-        )
-    hint_ui(question, key)
-    return picked(question, order, key)
 
 
 def picked(question: Question, order: Answer, key: str) -> Answer | None:

@@ -188,7 +188,7 @@ def join_ui(by_id: dict) -> None:
     if JOIN in st.query_params and "join-code" not in st.session_state:
         st.session_state["join-code"] = st.query_params[JOIN][:20]
     with st.container(border=True):
-        st.subheader("Join with a code", anchor=False)
+        st.header("Join with a code", anchor=False)
         with st.form("join", border=False):
             left, right = st.columns(2)
             left.text_input("Code from your teacher", key="join-code", placeholder="XXXX-XXXX")

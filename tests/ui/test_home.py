@@ -11,7 +11,8 @@ from tests.support.apptest import copy_mini_and_broken, current_attempt, markdow
 
 def test_home_lists_the_bank_with_its_quizzes(monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(monkeypatch)
-    assert [header.value for header in at.header] == ["Millbrook bridge (test bank)"]
+    # The join form after the quizzes, its heading as high as a bank's (an h3 after the h1 skipped a level).
+    assert [header.value for header in at.header] == ["Millbrook bridge (test bank)", "Join with a code"]
     text = markdown(at)
     assert "A small invented bank that exercises every question type." in text
     assert "6 questions · 2 sources · 2 claims" in [caption.value for caption in at.caption]
@@ -68,7 +69,8 @@ def test_a_broken_bank_shows_its_errors_and_hides_no_other(monkeypatch: pytest.M
     assert [code.value for code in at.code] == [
         f"{broken}:6:11: error: questions[id=q1].type: unknown question type 'singel' (hint: did you mean 'single'?)"
     ]
-    assert [header.value for header in at.header] == ["Millbrook bridge (test bank)"]
+    # The join form after the quizzes, its heading as high as a bank's (an h3 after the h1 skipped a level).
+    assert [header.value for header in at.header] == ["Millbrook bridge (test bank)", "Join with a code"]
     assert "home-start-mini-all" in [button.key for button in at.button]
 
 
@@ -85,4 +87,7 @@ def test_an_edited_bank_shows_on_the_next_load(monkeypatch: pytest.MonkeyPatch, 
     bank_file.write_text(
         bank_file.read_text(encoding="utf-8").replace("Millbrook bridge (test bank)", "Renamed bank"), encoding="utf-8"
     )
-    assert [header.value for header in open_page(monkeypatch, banks=banks).header] == ["Renamed bank"]
+    assert [header.value for header in open_page(monkeypatch, banks=banks).header] == [
+        "Renamed bank",
+        "Join with a code",
+    ]

@@ -22,14 +22,25 @@ def start(bank: Bank, quiz: engine.QuizRef) -> None:
 def bank_ui(bank: Bank) -> None:
     with st.container(border=True):
         st.header(markup.author(bank.info.title), anchor=False)
-        st.markdown(markup.author(bank.info.description))
         counts = catalog.counts(bank)
         st.caption(
             f"{markup.count(counts.questions, 'question')} · {markup.count(counts.sources, 'source')} · {markup.count(counts.claims, 'claim')}"
         )
-        st.markdown(" ".join(f":blue-badge[{markup.literal(skill.title)}]" for skill in catalog.skills_used(bank)))
+        # In full on a wide screen; folded on a phone, where it pushed the first Start button
+        # 1,670 px down. styles.css displays one of the two (display: none hides the other from
+        # screen readers too).
+        with st.container(key=f"home-about-wide-{bank.info.id}"):
+            about_ui(bank)
+        with st.container(key=f"home-about-narrow-{bank.info.id}"):
+            with st.expander("About these sources, with a content note"):
+                about_ui(bank)
         quizzes_ui(bank)
         build_ui(bank)
+
+
+def about_ui(bank: Bank) -> None:
+    st.markdown(markup.author(bank.info.description))
+    st.markdown(" ".join(f":blue-badge[{markup.literal(skill.title)}]" for skill in catalog.skills_used(bank)))
 
 
 def quizzes_ui(bank: Bank) -> None:
@@ -131,11 +142,15 @@ def paths_ui(issues: tuple[Issue, ...]) -> None:
 
 
 st.title("Media-literacy quiz", anchor=False)
-st.markdown(
-    "Read the sources, then judge what they really say. Every answer is backed by quotes you can check in context."
-)
+st.markdown("Read the sources, then judge what they really say: every answer is backed by quotes you can check.")
 found = state.banks()
-recording.join_ui(found.by_id)
+# A join link (/?join=CODE) opens on its form; otherwise the quizzes come first (on a phone the form
+# alone is 550 px tall) and a link leads down to it.
+joining = recording.JOIN in st.query_params
+if joining:
+    recording.join_ui(found.by_id)
+else:
+    st.markdown("Have a code from your teacher? [Join with it](#join-with-a-code) below the quizzes.")
 loaded = {bank.folder for bank in found.banks}
 for result in found.results:
     if result.bank is None:
@@ -149,5 +164,7 @@ for result, winner in found.shadowed():
     )
 if found.issues:
     paths_ui(found.issues)
+if not joining:
+    recording.join_ui(found.by_id)
 if not found.results and not found.issues:
     st.info("No banks found. Set QUIZ_BANKS to a folder of banks.")
