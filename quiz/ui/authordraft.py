@@ -41,7 +41,8 @@ def draft_ui(roots: list[Path], folder: Path) -> None:
     st.session_state.setdefault(ROUND, 0)
     st.session_state.setdefault(CHECKED, {})
     under_review: drafting.Review | None = st.session_state.get(REVIEW)
-    with st.expander("Draft from articles", icon=":material/article:", expanded=under_review is not None):
+    opened = under_review is not None or bool(st.session_state.get(NOTICE) or st.session_state.get(REFUSAL))
+    with st.expander("Draft from articles", icon=":material/article:", expanded=opened):
         st.markdown(
             "Paste or upload one to four news articles on one story, for the bank chosen above. The drafter adds"
             " each as a source, finds what they agree and disagree on (the claims) and drafts questions on it."
@@ -174,7 +175,7 @@ def item_ui(item: drafting.Item) -> Iterator[None]:
     """A bordered box for one item: its id, Accept or Reject, its YAML to edit; the learner's view goes inside."""
     with st.container(border=True, key=f"author-draft-item-{item.section}-{item.id}"):
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.markdown(f"`{markup.literal(item.id)}`", width="content")
+            st.markdown(f"`{item.id.replace('`', '')}`", width="content")  # ids are slugs; code is shown as is
             st.radio(
                 f"Keep {item.id}?",
                 [ACCEPT, REJECT],

@@ -1,0 +1,110 @@
+"""A teacher drafts from two articles on the Author page, never writing YAML: accepts a conflicting
+claim and a question on it, rejects another claim, saves; the bank validates, the rejected claim is
+not in the file, and a learner then answers the question in a quiz."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from quiz.bank.load import load_bank
+from quiz.cli import main
+from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
+from tests.conftest import MINI, REPO
+
+PASSWORD = "secret"
+STORY = REPO / "tests" / "fixtures" / "drafting" / "dev" / "council-pool"
+SOURCES = ("council-votes-to-close-brindle-street-pool", "brindle-street-pool-to-shut-after-close-council")
+TALLY = "tally-harwick-council-voted"  # 7-4 in one article, 6-5 in the other
+ASK = f"{TALLY}-careful"
+MONEY = "money"  # "$3.5 million" and "3,500,000 dollars": the same figure, a claim the teacher rejects
+NAME = "draft-council-votes-to-close-brindle-street-pool.yaml"
+
+
+def decide(page: Page, section: str, item: str, verdict: str) -> None:
+    box = page.locator(f".st-key-author-draft-item-{section}-{item}")
+    box.get_by_test_id("stRadioOption").filter(has_text=verdict).click()
+    wait_for_app(page)
+    expect(box.get_by_role("radio", name=verdict)).to_be_checked()
+
+
+def tab(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=re.compile(rf"^{name} \(\d+\)$")).click()
+    wait_for_app(page)
+
+
+def test_a_teacher_drafts_from_two_articles_keeps_what_is_right_and_a_learner_answers_it(
+    tmp_path: Path, start_streamlit, page: Page, console_errors: ConsoleErrors
+) -> None:
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    folder = banks / "mini"
+    server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
+
+    page.goto(server.url)
+    wait_for_app(page)
+    page.get_by_role("link", name="Author").click()
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    wait_for_app(page)
+    page.get_by_text("Draft from articles").click()
+    for number, article in enumerate(("a-harwick-gazette.md", "b-northside-herald.md"), start=1):
+        page.get_by_label(f"Article {number}", exact=True).fill((STORY / article).read_text(encoding="utf-8"))
+    screenshot(page, "author-draft-1-articles-pasted")
+    page.get_by_role("button", name="Draft").click()
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^Drafted: 2 sources, \d+ claims, \d+ questions$"))
+    ).to_be_visible()
+    wait_for_app(page)
+
+    decide(page, "sources", SOURCES[0], "Accept")
+    decide(page, "sources", SOURCES[1], "Accept")
+    tab(page, "Claims")
+    claim = page.locator(f".st-key-author-draft-item-claims-{TALLY}")
+    expect(claim).to_contain_text("Conflicting")
+    expect(claim).to_contain_text("Harwick's council voted 7-4 on Tuesday")  # one article's column
+    expect(claim).to_contain_text("A divided Harwick council decided by 6-5 on Tuesday night")  # the other's
+    decide(page, "claims", TALLY, "Accept")
+    decide(page, "claims", MONEY, "Reject")
+    screenshot(page, "author-draft-2-claims-side-by-side")
+    tab(page, "Questions")
+    ask = page.locator(f".st-key-author-draft-item-questions-{ASK}")
+    ask.get_by_test_id("stRadioOption").filter(has_text="One of them must be a typo.").click()
+    wait_for_app(page)
+    ask.get_by_role("button", name="Check answer").click()
+    expect(ask.locator("li").filter(has_text="Different figures are a reason to ask what was counted")).to_be_visible()
+    decide(page, "questions", ASK, "Accept")
+    screenshot(page, "author-draft-3-question-previewed")
+
+    save = page.get_by_role("button", name=f"Save into {NAME}")
+    expect(save).to_be_enabled()
+    save.click()
+    expect(page.get_by_test_id("stAlertContentSuccess").filter(has_text=f"Saved {NAME}")).to_be_visible()
+    wait_for_app(page)
+    screenshot(page, "author-draft-4-saved")
+
+    written = (folder / NAME).read_text(encoding="utf-8")
+    assert f"- id: {TALLY}\n" in written and f"- id: {ASK}\n" in written
+    assert f"- id: {MONEY}\n" not in written  # rejected: not in the file
+    assert "draft: true" not in written
+    assert main(["validate", str(folder)]) == 0
+    bank = load_bank(folder).bank
+    assert bank is not None and bank.claims[TALLY].status == "conflicting" and MONEY not in bank.claims
+
+    # Quizzes have no form yet: the test lists the new question in a quiz of its own on disk.
+    with (folder / "quizzes.yaml").open("a", encoding="utf-8") as quizzes:
+        quizzes.write(f"  - id: pool\n    title: The pool vote\n    questions: [{ASK}]\n")
+    page.goto(server.url)
+    wait_for_app(page)
+    page.locator(".st-key-home-start-mini-pool button").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=re.compile("What is the most careful reading"))).to_be_visible()
+    page.get_by_test_id("stRadioOption").filter(has_text="They may count different things").click()
+    page.locator(".st-key-quiz-check button").click()
+    wait_for_app(page)
+    expect(page.get_by_text("A divided Harwick council decided by 6-5 on Tuesday night").first).to_be_visible()
+    screenshot(page, "author-draft-5-learner-answers")
+    assert console_errors.unexpected() == []
