@@ -173,7 +173,7 @@ def import_command(file: str, folder: str) -> int:
     if done.file is None:
         print(f"error: {file}: no question that this bank format can hold; nothing written", file=sys.stderr)
         return 1
-    left_out = f"{len(done.skipped)} {'entry' if len(done.skipped) == 1 else 'entries'} not imported"
+    left_out = f"{count(len(done.skipped), 'entry', 'entries')} not imported"
     print(f"wrote {done.file}: {count(len(done.questions), 'question')}, drafts, no citations yet; {left_out}")
     warnings = count(len(done.checked), "warning")
     print(f"checked: 0 errors, {warnings} (drafts are warnings); review with: quiz validate {folder}")

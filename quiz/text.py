@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,9 +78,23 @@ def inside(path: Path, folder: Path, *, directly: bool = False, strictly: bool =
     return resolved.is_relative_to(home) and not (strictly and resolved == home)
 
 
-def count(number: int, word: str) -> str:
-    """``1 question``, ``2 questions``: a number and the word it counts (plural by an ``s``)."""
-    return f"{number} {word}{'' if number == 1 else 's'}"
+def slugify(words: str, limit: int = 60) -> str:
+    """``"Cuties" and #CancelNetflix`` -> ``cuties-and-cancelnetflix``: ASCII letters, digits, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+    while len(slug) > limit and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug[:limit]
+
+
+def plural(number: int, one: str, many: str = "") -> str:
+    """The word for ``number`` things: ``one`` for 1, else ``many`` (``one`` and an ``s`` unless given)."""
+    return one if number == 1 else many or f"{one}s"
+
+
+def count(number: int, word: str, many: str = "") -> str:
+    """``1 question``, ``2 questions``, ``2 entries``: a number and the word it counts (see :func:`plural`)."""
+    return f"{number} {plural(number, word, many)}"
 
 
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -4,13 +4,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.text import UTF8_HINT, Unreadable, count, decode_utf8, inside, paragraph_spans, paragraphs, read_utf8
+from quiz.text import (
+    UTF8_HINT,
+    Unreadable,
+    count,
+    decode_utf8,
+    inside,
+    paragraph_spans,
+    paragraphs,
+    plural,
+    read_utf8,
+    slugify,
+)
 
 
 def test_count_says_one_or_many() -> None:
     assert count(1, "question") == "1 question"
     assert count(0, "question") == "0 questions"
     assert count(2, "source") == "2 sources"
+    assert count(2, "entry", "entries") == "2 entries"
+    assert [plural(n, "it", "them") for n in (1, 2)] == ["it", "them"]
+
+
+def test_slugify() -> None:
+    assert slugify('"Cuties" and #CancelNetflix') == "cuties-and-cancelnetflix"
+    assert slugify("Maïmouna Doucouré") == "maimouna-doucoure"
+    assert slugify("!!!") == ""
+    assert slugify("one two three", 8) == "one-two"
 
 
 def test_a_paragraph_ends_at_a_line_holding_only_spaces_or_tabs() -> None:

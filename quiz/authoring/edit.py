@@ -19,7 +19,7 @@ from pathlib import Path
 from quiz.authoring.scaffold import MODELINE, schema_reference
 from quiz.bank.load import BANK_SUFFIXES, LoadResult, bank_text, load_bank
 from quiz.errors import Issue
-from quiz.text import count, inside
+from quiz.text import count, inside, plural
 
 PASSWORD_VARIABLE = "QUIZ_AUTHOR_PASSWORD"
 # Letters, digits, '-', '_' and inner dots, then .yaml or .yml: no folder, no '..', not hidden
@@ -177,7 +177,7 @@ def save(roots: Sequence[Path], folder: Path, name: str, text: str, expected: st
         if errors:
             return Refusal(
                 f"the bank would have {count(len(errors), 'error')}: nothing was saved; "
-                f"fix {'it' if len(errors) == 1 else 'them'} first"
+                f"fix {plural(len(errors), 'it', 'them')} first"
             )
         if before is not None and "\r\n" in before and "\r\n" not in text:
             text = text.replace("\n", "\r\n")  # browsers send LF; keep the file's own line endings

@@ -11,10 +11,9 @@ from pathlib import Path
 
 from quiz.bank.emit import Comment, Fields, Plain, mapping
 from quiz.bank.load import bank_files
-from quiz.bank.model import slugify
 from quiz.bank.schema import schema_text
 from quiz.errors import Refused
-from quiz.text import inside
+from quiz.text import inside, slugify
 
 SCHEMA_FILE = "bank.schema.json"
 MODELINE = "# yaml-language-server: $schema={}"

@@ -7,8 +7,6 @@ JSON Schema editors use, and are what the engine and the UI read.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -19,15 +17,6 @@ from quiz.bank.quotes import SourceText
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-
-
-def slugify(words: str, limit: int = 60) -> str:
-    """``"Cuties" and #CancelNetflix`` -> ``cuties-and-cancelnetflix``: ASCII letters, digits, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
-    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_text))
-    while len(slug) > limit and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]
-    return slug[:limit]
 
 
 Text = Annotated[str, StringConstraints(min_length=1)]

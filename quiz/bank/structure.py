@@ -15,9 +15,10 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.nodes import Node
 
-from quiz.bank.model import LIST_KEYS, QUESTION_TYPES, BankFile, BankInfo, Claim, Question, Quiz, Skill, Source, slugify
+from quiz.bank.model import LIST_KEYS, QUESTION_TYPES, BankFile, BankInfo, Claim, Question, Quiz, Skill, Source
 from quiz.bank.parse import walk
 from quiz.errors import Issue, Severity
+from quiz.text import slugify
 
 _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "skills": TypeAdapter(Skill),

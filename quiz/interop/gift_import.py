@@ -20,11 +20,11 @@ from pathlib import Path
 from quiz.authoring.scaffold import modeline, unique_id, write_files
 from quiz.bank.emit import Comment, Fields, Plain, item_lines
 from quiz.bank.load import bank_files, load_bank, read_file
-from quiz.bank.model import BUILTIN_SKILLS, slugify
+from quiz.bank.model import BUILTIN_SKILLS
 from quiz.errors import Issue, Refused, Severity
 from quiz.interop import gift_parse
 from quiz.interop.gift_parse import Item, Text
-from quiz.text import Unreadable, read_utf8
+from quiz.text import Unreadable, read_utf8, slugify
 
 MAX_GIFT_BYTES = 2 * 1024 * 1024  # about 5,000 questions; a larger file is refused before it is read
 NO_EXPLANATION = "No explanation yet: the GIFT question had no general feedback."

@@ -14,6 +14,8 @@ from collections import deque
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
+from quiz.text import count
+
 
 @dataclass
 class Throttle:
@@ -85,4 +87,4 @@ def per_server() -> Throttle:
 
 def refusal(seconds: float) -> str:
     whole = max(1, round(seconds + 0.49))
-    return f"Too many wrong tries: wait {whole} second{'s' if whole != 1 else ''}, then try again."
+    return f"Too many wrong tries: wait {count(whole, 'second')}, then try again."

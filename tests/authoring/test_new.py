@@ -9,7 +9,7 @@ import pytest
 
 from quiz.authoring.scaffold import schema_reference
 from quiz.bank.load import load_bank
-from quiz.bank.model import QUESTION_TYPES, slugify
+from quiz.bank.model import QUESTION_TYPES
 from quiz.cli import main
 from tests.conftest import QUESTION_YAML
 
@@ -72,12 +72,6 @@ def test_new_bank_refuses_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     assert main(["new", "bank", str(tmp_path / "notes.txt"), "--title", "T"]) == 1
     assert capsys.readouterr().err == f"error: {tmp_path / 'notes.txt'}: exists and is not a folder\n"
-
-
-def test_slugify():
-    assert slugify('"Cuties" and #CancelNetflix') == "cuties-and-cancelnetflix"
-    assert slugify("Maïmouna Doucouré") == "maimouna-doucoure"
-    assert slugify("!!!") == ""
 
 
 @pytest.mark.parametrize("question_type", QUESTION_TYPES)

@@ -24,10 +24,9 @@ from quiz.authoring.scaffold import modeline, new_bank, unique_id, write_files
 from quiz.authoring.sentences import CREDIT, first_sentence
 from quiz.bank.emit import Fields, Plain, item_lines
 from quiz.bank.load import bank_files, load_bank, read_file
-from quiz.bank.model import slugify
 from quiz.bank.schema import schema_text
 from quiz.errors import Issue, Refused
-from quiz.text import Unreadable, decode_utf8, inside
+from quiz.text import Unreadable, decode_utf8, inside, slugify
 
 _HEADER_LINES = 8
 

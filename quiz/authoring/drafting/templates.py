@@ -16,7 +16,7 @@ from quiz.authoring.drafting.ledger import DraftClaim
 from quiz.authoring.drafting.lexicon import EXPLICIT, INCOMPATIBLE, LOADED, PROFANE, STOPWORDS, WEEKDAYS, lemma
 from quiz.authoring.scaffold import unique_id
 from quiz.bank.emit import Comment, Fields, Plain
-from quiz.bank.model import slugify
+from quiz.text import count, slugify
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 NO_SOURCE = "The article gives no source"
@@ -717,6 +717,4 @@ def _unsourced(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
 
 
 def header(claim: DraftClaim) -> Comment:
-    return Comment(
-        f"{claim.status}: {claim.kind} ({len(claim.statements)} passage{'s' if len(claim.statements) != 1 else ''})"
-    )
+    return Comment(f"{claim.status}: {claim.kind} ({count(len(claim.statements), 'passage')})")
