@@ -4,18 +4,26 @@ the record before anything is shown of it.
 
 The engine stays pure and knows nothing of this: the record is the attempt's only state, and
 each page run rebuilds the attempt from it.
+
+A bank edited during an attempt does not stop it. A question not answered yet is asked as the
+bank has it now (the teacher's edit is what the teacher wants answered; the old text is not kept
+anywhere to serve), with its options drawn again if their number changed. An answer already given
+keeps its recorded mark: each response keeps a digest of the question it answered
+(:func:`question_version`), and :attr:`Recorded.changed` names the positions whose question has
+changed since, for the pages to say so. Only a question removed from its bank stops the attempt.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
-from quiz.bank.model import Bank
+from quiz.bank.model import Bank, Question
 from quiz.play import engine as quiz_engine
 from quiz.play.engine import Answer, Attempt, Grade
 from quiz.record import store
@@ -29,11 +37,33 @@ class Recorded:
     record: AttemptRecord
     assignment: AssignmentRecord
     attempt: Attempt
+    changed: frozenset[int] = frozenset()  # positions answered to a question that has changed since
 
 
 def bank_version(fingerprint: object) -> str:
     """A short digest of the bank files' fingerprint (names, sizes, times): it changes with any edit."""
     return hashlib.sha256(repr(fingerprint).encode("utf-8")).hexdigest()[:16]
+
+
+# What a question asks and what counts as right; its explanation, hint, feedback, citations, skills
+# and difficulty can be edited without changing what an answer to it meant.
+_NOT_ITS_MEANING: dict = {
+    "explanation": True,
+    "hint": True,
+    "cite": True,
+    "claims": True,
+    "skills": True,
+    "difficulty": True,
+    "draft": True,
+    "choices": {"__all__": {"feedback"}},
+}
+
+
+def question_version(question: Question) -> str:
+    """A short digest of what a question asks and its key: the same after an edit of its explanation
+    or citations, different after an edit of its prompt, options or right answer."""
+    meaning = question.model_dump(mode="json", exclude=_NOT_ITS_MEANING)
+    return hashlib.sha256(json.dumps(meaning, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 
 def start(
@@ -55,35 +85,54 @@ def start(
 
 def replay(
     record: AttemptRecord, assignment: AssignmentRecord, answered: Sequence[store.ResponseRecord], bank: Bank
-) -> Attempt | Refusal:
+) -> tuple[Attempt, frozenset[int]] | Refusal:
     """The engine's attempt as the record has it: its questions and orders as drawn, every
-    recorded answer graded again, and the position the learner is at."""
-    answers: list[Answer | None] = [None] * len(record.question_ids)
-    grades: list[Grade | None] = [None] * len(record.question_ids)
-    levels: list[int | None] = [None] * len(record.question_ids)
-    for response in answered:
-        question = bank.questions.get(response.question_id)
-        if question is None or not quiz_engine.is_valid(question, response.answer):
-            return Refusal(f"Question {response.question_id!r} has changed in its bank since it was answered.")
-        answers[response.position] = response.answer
-        grades[response.position] = quiz_engine.grade(question, response.answer)
-        levels[response.position] = response.confidence
+    recorded answer with its recorded mark, and the position the learner is at; and the positions
+    answered to a question that has changed since. A question not answered yet whose options no
+    longer fit the order drawn is ordered again by the attempt's seed."""
+    size = len(record.question_ids)
     for question_id in record.question_ids:
         if question_id not in bank.questions:
             return Refusal(f"Question {question_id!r} is no longer in bank {record.bank_id!r}; tell your teacher.")
+    answers: list[Answer | None] = [None] * size
+    grades: list[Grade | None] = [None] * size
+    levels: list[int | None] = [None] * size
+    changed: set[int] = set()
+    for response in answered:
+        question = bank.questions[response.question_id]
+        fits = quiz_engine.is_valid(question, response.answer)
+        same = fits and response.question_version in (None, question_version(question))
+        answers[response.position] = response.answer
+        # The mark recorded stands: a later edit of the key does not rewrite what an answer earned.
+        grades[response.position] = (
+            quiz_engine.grade(question, response.answer) if same else Grade(correct=response.mark >= 1)
+        )
+        levels[response.position] = response.confidence
+        if not same:
+            changed.add(response.position)
+    questions = [bank.questions[question_id] for question_id in record.question_ids]
+    orders = tuple(
+        order if answer is not None or _fits(order, question) else quiz_engine.shown_order(question, record.seed)
+        for order, question, answer in zip(record.orders, questions, answers)
+    )
     asks = quiz_engine.quiz_confidence(bank, assignment.quiz) if _has_quiz(bank, assignment) else False
-    return Attempt(
+    attempt = Attempt(
         bank_id=record.bank_id,
         quiz=assignment.quiz,
         mode=assignment.mode,
         seed=record.seed,
         question_ids=record.question_ids,
-        orders=record.orders,
+        orders=orders,
         answers=tuple(answers),
         grades=tuple(grades),
-        position=min(record.position, len(record.question_ids)),
+        position=min(record.position, size),
         confidence=tuple(levels) if asks else None,
     )
+    return attempt, frozenset(changed)
+
+
+def _fits(order: Answer, question: Question) -> bool:
+    return sorted(order) == list(range(len(quiz_engine.options(question))))
 
 
 def _has_quiz(bank: Bank, assignment: AssignmentRecord) -> bool:
@@ -101,10 +150,10 @@ def load(engine: Engine, resume_id: str, bank_of: dict[str, Bank]) -> Recorded |
     bank = bank_of.get(record.bank_id)
     if bank is None:
         return Refusal(f"Bank {record.bank_id!r} of this attempt is not served here any more.")
-    attempt = replay(record, parent, store.responses_of(engine, record.id), bank)
-    if isinstance(attempt, Refusal):
-        return attempt
-    return Recorded(record, parent, attempt)
+    rebuilt = replay(record, parent, store.responses_of(engine, record.id), bank)
+    if isinstance(rebuilt, Refusal):
+        return rebuilt
+    return Recorded(record, parent, *rebuilt)
 
 
 def submit(
@@ -139,13 +188,14 @@ def submit(
         opened_sources=opened_sources,
         confidence=level,
         advance=attempt.mode == "exam",
+        question_version=question_version(bank.questions[attempt.question_ids[position]]),
     )
     if isinstance(result, Refusal):
         return result
     rebuilt = replay(result.attempt, recorded.assignment, store.responses_of(engine, result.attempt.id), bank)
     if isinstance(rebuilt, Refusal):
         return rebuilt
-    return replace(recorded, record=result.attempt, attempt=rebuilt)
+    return replace(recorded, record=result.attempt, attempt=rebuilt[0], changed=rebuilt[1])
 
 
 def advance(engine: Engine, recorded: Recorded, bank: Bank, now: datetime) -> Recorded | Refusal:
@@ -156,4 +206,4 @@ def advance(engine: Engine, recorded: Recorded, bank: Bank, now: datetime) -> Re
     rebuilt = replay(result, recorded.assignment, store.responses_of(engine, result.id), bank)
     if isinstance(rebuilt, Refusal):
         return rebuilt
-    return replace(recorded, record=result, attempt=rebuilt)
+    return replace(recorded, record=result, attempt=rebuilt[0], changed=rebuilt[1])

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.play.engine import Answer, BankQuiz, CustomQuiz, Mode, QuizRef
 from quiz.record import codes
-from quiz.record.tables import assignments, attempts, classes, responses
+from quiz.record.tables import assignments, attempts, classes, openings, responses
 
 NO_SUCH_CODE = "No open assignment has this code. Check it with your teacher."
 
@@ -116,6 +116,18 @@ class ResponseRecord:
     opened_sources: tuple[str, ...]
     answered_at: datetime
     confidence: int | None
+    question_version: str | None = None  # the question as it was answered (None: recorded before this was kept)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A source, or one of its cited passages, opened during an attempt; ``position``: the response
+    it went with (None: the learner has not answered since)."""
+
+    source_id: str
+    passage: str
+    opened_at: datetime
+    position: int | None
 
 
 @dataclass(frozen=True)
@@ -408,6 +420,7 @@ def response_of_row(row: RowMapping) -> ResponseRecord:
         opened_sources=tuple(json.loads(row["opened_sources"])),
         answered_at=row["answered_at"],
         confidence=row["confidence"],
+        question_version=row["question_version"],
     )
 
 
@@ -442,9 +455,13 @@ def record_response(
     opened_sources: Sequence[str] = (),
     confidence: int | None = None,
     advance: bool = False,
+    question_version: str | None = None,
 ) -> Recorded | Refusal:
     """Write one answer durably (the transaction commits before this returns), and with ``advance``
     move the attempt on in the same transaction (an exam shows the next question at once).
+
+    ``opened_sources`` of the response are those given and the sources of every opening recorded
+    since the previous response (:func:`note_opening`), taken in the same transaction.
 
     Refused: an attempt that is not in the record, an assignment closed or past its closing time,
     a position that is not the attempt's current question. A response already at that position
@@ -469,6 +486,7 @@ def record_response(
         return Refusal("This answer is for another question than the one your attempt is on; reload the page.")
     try:
         with engine.begin() as connection:
+            opened = _take_openings(connection, found.id, position, opened_sources)
             connection.execute(
                 insert(responses).values(
                     attempt_id=found.id,
@@ -477,9 +495,10 @@ def record_response(
                     answer=json.dumps(list(answer)),
                     mark=float(mark),
                     seconds=seconds,
-                    opened_sources=json.dumps(list(opened_sources)),
+                    opened_sources=json.dumps(list(opened)),
                     answered_at=now,
                     confidence=confidence,
+                    question_version=question_version,
                 )
             )
             if advance:
@@ -493,11 +512,69 @@ def record_response(
     assert after is not None
     return Recorded(
         ResponseRecord(
-            found.id, position, question_id, tuple(answer), float(mark), seconds, tuple(opened_sources), now, confidence
+            found.id,
+            position,
+            question_id,
+            tuple(answer),
+            float(mark),
+            seconds,
+            opened,
+            now,
+            confidence,
+            question_version,
         ),
         after,
         again=False,
     )
+
+
+def _take_openings(connection: Any, attempt_id: int, position: int, given: Sequence[str]) -> tuple[str, ...]:
+    """The sources opened since the previous response (each once, in the order first opened), now
+    marked as going with the response at ``position``."""
+    pending = connection.execute(
+        select(openings.c.id, openings.c.source_id)
+        .where(and_(openings.c.attempt_id == attempt_id, openings.c.position.is_(None)))
+        .order_by(openings.c.id)
+    ).all()
+    if pending:
+        taken = [row.id for row in pending]
+        connection.execute(update(openings).where(openings.c.id.in_(taken)).values(position=position))
+    return tuple(dict.fromkeys([*given, *(row.source_id for row in pending)]))
+
+
+def note_opening(engine: Engine, resume_id: str, bank_id: str, source_id: str, passage: str, now: datetime) -> bool:
+    """Record that the learner of an attempt in progress opened a source of its bank (``passage``:
+    which cited passage, or "" for the source alone); it goes with the learner's next answer.
+    Opening it again before that answer records nothing more. False when nothing was written: no
+    such attempt, another bank, a finished attempt, or opened already."""
+    found = attempt_by_resume(engine, resume_id)
+    if found is None or found.finished or found.bank_id != bank_id:
+        return False
+    pending = and_(
+        openings.c.attempt_id == found.id,
+        openings.c.position.is_(None),
+        openings.c.source_id == source_id,
+        openings.c.passage == passage,
+    )
+    with engine.begin() as connection:
+        if connection.execute(select(openings.c.id).where(pending).limit(1)).first() is not None:
+            return False
+        connection.execute(
+            insert(openings).values(
+                attempt_id=found.id, source_id=source_id[:200], passage=passage[:300], opened_at=now, position=None
+            )
+        )
+    return True
+
+
+def openings_of(engine: Engine, attempt_id: int) -> tuple[Opening, ...]:
+    """What the learner of an attempt opened, in the order opened."""
+    query = select(openings).where(openings.c.attempt_id == attempt_id).order_by(openings.c.id)
+    with engine.connect() as connection:
+        return tuple(
+            Opening(row["source_id"], row["passage"], row["opened_at"], row["position"])
+            for row in connection.execute(query).mappings()
+        )
 
 
 def _response_at(engine: Engine, attempt_id: int, position: int) -> ResponseRecord | None:

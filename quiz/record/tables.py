@@ -1,5 +1,5 @@
 """The record's tables, declared once: classes, their assignments, the attempts at them and the
-responses, one per answered question.
+responses, one per answered question, and the sources a learner opened on the way.
 
 The database enforces what must never happen: ``UNIQUE(attempt_id, position)`` keeps an answer
 from being recorded twice, ``UNIQUE(assignment_id, learner_key, number)`` keeps two attempts from
@@ -115,5 +115,21 @@ responses = Table(
     Column("opened_sources", Text, nullable=False),  # JSON list of source ids opened in context before answering
     Column("answered_at", UTCDateTime, nullable=False),
     Column("confidence", Integer, nullable=True),  # how sure the learner said they were (quiz.play.cbm)
+    # A digest of the question as it was answered (quiz.record.play.question_version); None before revision 0003.
+    Column("question_version", String(16), nullable=True),
     UniqueConstraint("attempt_id", "position", name="uq_responses_attempt_position"),
+)
+
+# What a learner opened on the Sources page during an attempt, one row per source or cited passage.
+# ``position`` is the response it went with: None until the learner's next answer is recorded, which
+# takes every opening still pending in the same transaction (so each counts for one answer only).
+openings = Table(
+    "openings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("attempt_id", Integer, ForeignKey("attempts.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("source_id", String(200), nullable=False),
+    Column("passage", String(300), nullable=False),  # "question:ID:N" or "claim:ID:N"; "": the source alone
+    Column("opened_at", UTCDateTime, nullable=False),
+    Column("position", Integer, nullable=True),
 )

@@ -1,5 +1,6 @@
-"""What the pages share about the record: the database (opened and migrated once per server),
-the throttles against guessing, the resume link, and joining an assignment with a code.
+"""What the pages share about the record: the database (opened and migrated once per server, at
+its first page run: :func:`at_start`), the throttles against guessing, the resume link, joining an
+assignment with a code, and the sources a learner opens during an attempt (:func:`note_opened`).
 
 The record is reached only through ``quiz.record``; this module draws and keeps nothing of it
 across reruns but the engine (a pool, shared by every session of the server).
@@ -21,12 +22,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from quiz.play import catalog
+from quiz.play.citations import CiteRef
 from quiz.record import codes, db, play, store, throttle
 from quiz.ui import markup, nav
 
 RESUME = "r"  # query param: the attempt's resume id
 JOIN = "join"  # query param on Home: a join code to fill in
 EXAM = nav.EXAM  # session key: the resume id of an exam assignment in progress (Claims is hidden then)
+ATTEMPT = "record-attempt"  # session key: the resume id of the assignment attempt in progress, any mode
 SESSION = "record-session"  # session key: a random id of this session, for the throttles
 JOIN_PROBLEM = "join-problem"
 JOIN_GO = "join-go"
@@ -56,6 +59,20 @@ def _engine(url: str) -> Engine:
     return opened
 
 
+@st.cache_resource(show_spinner=False)
+def _started(url: str) -> bool:
+    return engine() is not None
+
+
+def at_start() -> bool:
+    """Open the record and apply its migrations once per server process and database, from the app's
+    entry script (Streamlit runs nothing before a first page): so a schema change is applied when the
+    server starts serving, not when the first learner joins. Never raises: when the database cannot
+    be reached, self-study goes on, the pages that need the record say so and try again later
+    (:func:`engine`), and the log says why. Whether the record could be opened."""
+    return _started(database_url())
+
+
 def engine() -> Engine | None:
     """The record's engine, or None when its database cannot be opened now (said once in the log)."""
     url = database_url()
@@ -69,6 +86,27 @@ def engine() -> Engine | None:
         with _failed_lock:
             _failed[url] = time.monotonic()
         return None
+
+
+# ---------------------------------------------------------------- sources opened
+
+
+def note_opened(bank_id: str, source_id: str, focus: CiteRef | None = None) -> None:
+    """The Sources page's one call: during an assignment attempt (its resume id in the URL, or the
+    attempt in progress in this session), record that the learner opened this source, or the cited
+    passage ``focus``; the record gives it to the learner's next answer. Nothing is done, and the
+    database is not touched, outside an attempt; a database that fails only leaves it unrecorded."""
+    resume = st.query_params.get(RESUME, "") or st.session_state.get(ATTEMPT, "")
+    if not resume or not codes.looks_like_resume_id(resume):
+        return
+    passage = "" if focus is None else f"{focus.owner}:{focus.owner_id}:{focus.number}"
+    record = engine()
+    if record is None:
+        return
+    try:
+        store.note_opening(record, resume, bank_id, source_id, passage, store.now_utc())
+    except SQLAlchemyError as problem:
+        _log.warning("an opened source was not recorded: %s", problem)
 
 
 # ---------------------------------------------------------------- guessing

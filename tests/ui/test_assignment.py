@@ -232,3 +232,46 @@ def test_a_failure_mid_attempt_is_not_shown_as_recorded_and_the_answer_can_be_se
     at.button(key="assignment-submit").click().run()  # the choice is still selected: send it again
     assert [response.mark for response in store.responses_of(record, attempt.id)] == [1.0]
     assert "Your answer is recorded." in [element.value for element in at.success]
+
+
+def test_the_sources_opened_during_an_attempt_go_with_the_next_answer(
+    monkeypatch: pytest.MonkeyPatch, record: Engine
+) -> None:
+    from tests.support.apptest import SOURCES
+
+    target = make(record)
+    at = open_page(monkeypatch)
+    join(at, target.join_code, "Ana")
+    attempt = the_attempt(record)
+    choose_right(at, attempt)
+    at.button(key="assignment-submit").click().run()
+    at.button(key="assignment-next").click().run()
+    # In the same session, from the menu: the session knows the attempt in progress.
+    at.switch_page(SOURCES)
+    at.query_params.clear()
+    at.query_params.update({"bank": "mini", "source": "post"})
+    at.run()
+    assert not at.exception
+    # In another tab, from a Read in context link: it carries the resume id.
+    question = BANK.questions[attempt.question_ids[0]]
+    cited = question.cite[0].source
+    tab = open_page(monkeypatch, SOURCES, bank="mini", source=cited, q=question.id, n="0", r=attempt.resume_id)
+    assert not tab.exception
+    at.switch_page(ASSIGNMENT)
+    at.query_params.clear()
+    at.query_params[recording.RESUME] = attempt.resume_id
+    at.run()
+    choose_right(at, the_attempt(record))
+    at.button(key="assignment-submit").click().run()
+    assert not at.exception
+    first, second = store.responses_of(record, attempt.id)
+    assert first.opened_sources == ()  # nothing was opened before the first answer
+    assert second.opened_sources == tuple(dict.fromkeys(("post", cited)))
+    assert [(item.source_id, item.passage) for item in store.openings_of(record, attempt.id)] == [
+        ("post", ""),
+        (cited, f"question:{question.id}:0"),
+    ]
+    # Self-study opens nothing in the record: no attempt in the URL or the session.
+    alone = open_page(monkeypatch, SOURCES, bank="mini", source="post")
+    assert not alone.exception
+    assert len(store.openings_of(record, attempt.id)) == 2

@@ -1,7 +1,12 @@
 """Assignment: an attempt the record holds, one question at a time, then its results.
 URL: /assignment?r=RESUME_ID. The URL carries only the attempt's id: every page run rebuilds the
 attempt from the record, and each answer is in the record before its feedback or the next
-question is drawn. The record refuses a changed answer, a late one and one out of turn."""
+question is drawn. The record refuses a changed answer, a late one and one out of turn.
+
+While the attempt is in progress the session remembers it, so that the sources the learner opens
+on the Sources page go with the next answer (``recording.note_opened``). A question edited in its
+bank after it was answered keeps its recorded mark, and says so, instead of a review of options
+that may no longer be the ones answered."""
 
 from __future__ import annotations
 
@@ -19,6 +24,10 @@ from quiz.ui import confidence, markup, nav, question, recording, state
 NEED_ANSWER = "assignment-need-answer"
 PROBLEM = "assignment-problem"  # what the last submit could not do, in words for the learner
 SHOWN = "assignment-shown"  # (resume id, position) -> when the question was first drawn (monotonic)
+CHANGED = (
+    "This question has been changed in its bank since you answered it, so your answer is not shown "
+    "against it. It keeps the mark it was given: {mark}."
+)
 NOT_RECORDED = (
     "Your answer is **not** recorded: the record cannot be reached right now. "
     "Your choice is still selected: submit it again in a moment."
@@ -107,7 +116,9 @@ def question_ui(bank: Bank, loaded: play.Recorded) -> None:
             st.warning("Choose an answer first.", icon=":material/touch_app:")
         return
     st.success("Your answer is recorded.", icon=":material/cloud_done:")
-    if attempt.mode == "practice" and grade is not None:
+    if attempt.position in loaded.changed:
+        changed_ui(grade)
+    elif attempt.mode == "practice" and grade is not None:
         sure = None if attempt.confidence is None else attempt.confidence[attempt.position]
         question.review_ui(
             bank, current, order, answer, grade, back={recording.RESUME: loaded.record.resume_id}, confidence=sure
@@ -119,6 +130,12 @@ def question_ui(bank: Bank, loaded: play.Recorded) -> None:
         icon=":material/arrow_forward:",
         on_click=next_question,
         args=(loaded, bank),
+    )
+
+
+def changed_ui(grade: engine.Grade | None) -> None:
+    st.info(
+        CHANGED.format(mark="right" if grade is not None and grade.correct else "not right"), icon=":material/edit:"
     )
 
 
@@ -148,6 +165,8 @@ def results_ui(bank: Bank, loaded: play.Recorded) -> None:
         with st.expander(f"{mark} **{number + 1}.** {markup.author(current.prompt)}", expanded=not right):
             if answer is None or grade is None:
                 st.warning("Not answered.")
+            elif number in loaded.changed:
+                changed_ui(grade)
             else:
                 sure = None if attempt.confidence is None else attempt.confidence[number]
                 question.review_ui(
@@ -172,6 +191,7 @@ except SQLAlchemyError:
 if isinstance(loaded, store.Refusal):
     stop_with(loaded.reason)
 exam_on = loaded.attempt.mode == "exam" and not loaded.attempt.finished
+st.session_state[recording.ATTEMPT] = "" if loaded.attempt.finished else resume
 if bool(st.session_state.get(recording.EXAM)) != exam_on:
     st.session_state[recording.EXAM] = resume if exam_on else ""
     st.rerun()  # the navigation hides or shows Claims from this run on

@@ -16,7 +16,7 @@ import streamlit as st
 from quiz.bank.model import Bank, ClaimCheckQuestion, Source
 from quiz.play import citations
 from quiz.play.citations import CiteRef
-from quiz.ui import markup, nav, pickers, state
+from quiz.ui import markup, nav, pickers, recording, state
 from quiz.ui.focus import into_view_ui
 from quiz.ui.question import source_line
 
@@ -140,6 +140,7 @@ with source_column if len(found.banks) > 1 else bank_column:
 back = {state.TOKEN: st.query_params[state.TOKEN]} if st.query_params.get(state.TOKEN) else {}
 if focus is not None and focus.cite.source != source_id:
     focus = None
+recording.note_opened(bank.info.id, source_id, focus)  # during an assignment, kept with the next answer
 if focus is not None:
     passage_ui(bank, focus)
 details_ui(bank.sources[source_id])
