@@ -275,3 +275,32 @@ def test_the_sources_opened_during_an_attempt_go_with_the_next_answer(
     alone = open_page(monkeypatch, SOURCES, bank="mini", source="post")
     assert not alone.exception
     assert len(store.openings_of(record, attempt.id)) == 2
+
+
+def test_the_record_is_migrated_when_the_app_first_runs_not_when_it_is_first_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh' / 'quiz.sqlite3'}"
+    monkeypatch.setenv("QUIZ_DATABASE_URL", url)
+    at = open_page(monkeypatch)  # Home, for self-study: nothing on it reads the record
+    assert any(button.key and button.key.startswith("home-start") for button in at.button)
+    opened = db.open_engine(url)
+    assert db.current(opened) == db.head()
+    assert set(sa.inspect(opened).get_table_names()) >= {"attempts", "responses", "openings"}
+    opened.dispose()
+
+
+def test_a_database_unreachable_at_start_leaves_self_study_working(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "file").write_text("a file where the folder should be")
+    monkeypatch.setenv("QUIZ_DATABASE_URL", f"sqlite:///{tmp_path / 'file' / 'quiz.sqlite3'}")
+    with caplog.at_level("WARNING", logger="quiz.ui.recording"):
+        at = open_page(monkeypatch)
+    assert [record.message for record in caplog.records if "cannot be opened" in record.message]
+    start = next(button for button in at.button if button.key and button.key.startswith("home-start"))
+    start.click().run()  # a self-study quiz starts as usual
+    assert not at.exception
+    assert at.query_params.get("t")
+    joined = join(open_page(monkeypatch), "2222-2222", "Ana")
+    assert errors(joined)[0].startswith(recording.UNAVAILABLE)
