@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.authoring.scaffold import MODELINE, schema_reference
-from quiz.bank.load import BANK_SUFFIXES, LoadResult, bank_text, load_bank
+from quiz.bank.load import BANK_SUFFIXES, as_if_saved, bank_text
 from quiz.errors import Issue
 from quiz.text import count, inside, plural
 
@@ -107,12 +107,6 @@ def backup_path(path: Path) -> Path:
 # ---------------------------------------------------------------- the bank as it would be
 
 
-def validate_as_if(folder: Path, name: str, text: str) -> LoadResult:
-    """The bank in ``folder`` as it would load with ``name`` holding ``text`` (a new file if it is
-    not there yet) and every other file as on disk: the bank when nothing is wrong, and every issue."""
-    return load_bank(folder, (folder / name, text))
-
-
 def starter_text(folder: Path) -> str:
     """What a new file starts with: the schema modeline (when the schema is in reach) and no questions."""
     reference = schema_reference(folder)
@@ -173,7 +167,7 @@ def save(roots: Sequence[Path], folder: Path, name: str, text: str, expected: st
             return Refusal(
                 f"{path} was changed on disk since you opened it: nothing was saved; reload it, or download your text"
             )
-        errors = validate_as_if(folder, name, text).errors
+        errors = as_if_saved(folder, folder / name, text).errors
         if errors:
             return Refusal(
                 f"the bank would have {count(len(errors), 'error')}: nothing was saved; "

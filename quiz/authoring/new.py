@@ -18,7 +18,7 @@ from quiz.authoring.scaffold import modeline, unique_id, write_files
 from quiz.authoring.sentences import first_sentence
 from quiz.bank.checks import read_source
 from quiz.bank.emit import Comment, Fields, Plain, item_lines
-from quiz.bank.load import BANK_SUFFIXES, bank_files, load_bank, read_file
+from quiz.bank.load import BANK_SUFFIXES, as_if_saved, bank_files, read_file
 from quiz.bank.model import QUESTION_TYPES, SLUG_PATTERN, TYPED_KEYS
 from quiz.bank.parse import parse
 from quiz.bank.schema import schema_text
@@ -114,7 +114,7 @@ def new_question(
     files = {path: after}
     files.update({schema: schema_text() for schema in schema_files})
     write_files(folder, files)
-    warnings = [issue for issue in check_with(folder, path, after) if not issue.is_error]
+    warnings = [issue for issue in as_if_saved(folder, path, after).issues if not issue.is_error]
     return path, question_id, warnings
 
 
@@ -194,21 +194,16 @@ def append_question(before: str, lines: list[str], file: str) -> str:
     return "".join(rows[:insert] + spacer + added + rows[insert:])
 
 
-def check_with(folder: Path, path: Path, content: str | None) -> list[Issue]:
-    """Every issue the bank would have with ``path`` holding ``content`` (``None``: as on disk)."""
-    return list(load_bank(folder, None if content is None else (path, content)).issues)
-
-
 def _same_errors_or_refuse(folder: Path, path: Path, before: str | None, after: str) -> None:
     """Refuse to write a question that would add an error to the bank (that would be a bug here)."""
 
-    def keys(issues: list[Issue]) -> set[tuple[str, str, str]]:
+    def keys(issues: Sequence[Issue]) -> set[tuple[str, str, str]]:
         return {(issue.file, issue.path, issue.message) for issue in issues if issue.is_error}
 
-    old = keys(check_with(folder, path, before))
+    old = keys(as_if_saved(folder, path, before).issues)
     new = [
         issue
-        for issue in check_with(folder, path, after)
+        for issue in as_if_saved(folder, path, after).issues
         if issue.is_error and (issue.file, issue.path, issue.message) not in old
     ]
     if new:

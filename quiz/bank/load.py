@@ -107,6 +107,13 @@ def load_bank(folder: str | Path, edited: tuple[Path, str] | None = None) -> Loa
     return LoadResult(str(folder), bank, tuple(issues))
 
 
+def as_if_saved(folder: Path, path: Path, text: str | None) -> LoadResult:
+    """The bank in ``folder`` as it would load with ``path`` holding ``text`` (a new file if it is not
+    there yet; ``None``: as on disk) and every other file as on disk: what an editor checks before it
+    writes, the Author page at each change as ``quiz new`` before and after adding a question."""
+    return load_bank(folder, None if text is None else (path, text))
+
+
 def read_file(path: Path, text: str | None = None) -> tuple[FileContent, list[Issue]]:
     """Parse and check one bank file (from disk, or ``text`` as it would be)."""
     file = str(path)

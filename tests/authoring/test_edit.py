@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quiz.authoring import edit
-from quiz.bank.load import bank_files, load_bank
+from quiz.bank.load import as_if_saved, bank_files, load_bank
 from quiz.play import catalog
 from tests.conftest import MINI
 
@@ -45,22 +45,22 @@ def stray_files(folder: Path) -> list[str]:
     )
 
 
-# ---------------------------------------------------------------- validate as if
+# ---------------------------------------------------------------- as if saved
 
 
-def test_validate_as_if_reports_the_edited_text_with_its_place(banks: Path) -> None:
+def test_as_if_saved_reports_the_edited_text_with_its_place(banks: Path) -> None:
     path = questions(banks)
     on_disk = path.read_text(encoding="utf-8")
-    result = edit.validate_as_if(banks / "mini", "questions.yaml", broken(on_disk))
+    result = as_if_saved(banks / "mini", banks / "mini" / "questions.yaml", broken(on_disk))
     assert result.bank is None
     assert [issue.format() for issue in result.errors] == [WRONG_BOOLEAN.format(file=path)]
     assert path.read_text(encoding="utf-8") == on_disk  # nothing written
 
 
-def test_validate_as_if_reads_the_other_files_from_disk(banks: Path) -> None:
+def test_as_if_saved_reads_the_other_files_from_disk(banks: Path) -> None:
     """Removing a question from the edited file breaks the quiz that lists it, in another file."""
     text = questions(banks).read_text(encoding="utf-8").replace("  - id: who-spoke", "  - id: who-spoke-2")
-    result = edit.validate_as_if(banks / "mini", "questions.yaml", text)
+    result = as_if_saved(banks / "mini", banks / "mini" / "questions.yaml", text)
     assert [issue.format() for issue in result.errors] == [
         (
             f"{banks / 'mini' / 'quizzes.yaml'}:5:30: error: quizzes[id=all].questions[1]: unknown question 'who-spoke' "
@@ -69,21 +69,21 @@ def test_validate_as_if_reads_the_other_files_from_disk(banks: Path) -> None:
     ]
 
 
-def test_validate_as_if_gives_the_bank_as_it_would_be(banks: Path) -> None:
+def test_as_if_saved_gives_the_bank_as_it_would_be(banks: Path) -> None:
     text = (
         questions(banks)
         .read_text(encoding="utf-8")
         .replace("How much will the bridge cost", "What will the bridge cost")
     )
-    result = edit.validate_as_if(banks / "mini", "questions.yaml", text)
+    result = as_if_saved(banks / "mini", banks / "mini" / "questions.yaml", text)
     assert not result.errors and result.bank is not None
     assert result.bank.questions["bridge-cost"].prompt.startswith("What will the bridge cost")
     assert [issue.message for issue in result.warnings] == ["draft: checked, but never served in a quiz"]
 
 
-def test_validate_as_if_adds_a_new_file(banks: Path) -> None:
+def test_as_if_saved_adds_a_new_file(banks: Path) -> None:
     text = "questions:\n  - id: bridge-cost\n"
-    result = edit.validate_as_if(banks / "mini", "more.yaml", text)
+    result = as_if_saved(banks / "mini", banks / "mini" / "more.yaml", text)
     assert [issue.format() for issue in result.errors] == [
         (
             f"{banks / 'mini' / 'more.yaml'}:2:5: error: questions[id=bridge-cost]: missing required key 'type' "
@@ -96,7 +96,7 @@ def test_validate_as_if_adds_a_new_file(banks: Path) -> None:
 def test_the_starter_of_a_new_file_loads(banks: Path) -> None:
     text = edit.starter_text(banks / "mini")
     assert text.endswith("questions: []\n")
-    assert not edit.validate_as_if(banks / "mini", "new.yaml", text).errors
+    assert not as_if_saved(banks / "mini", banks / "mini" / "new.yaml", text).errors
 
 
 def test_excerpt_numbers_the_lines_and_marks_the_column(banks: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from quiz.authoring import edit, forms, plain
-from quiz.bank.load import LoadResult, bank_files, find_banks
+from quiz.bank.load import LoadResult, as_if_saved, bank_files, find_banks
 from quiz.bank.model import Bank, Question
 from quiz.errors import Issue
 from quiz.play import catalog, engine
@@ -317,7 +317,7 @@ def preview_ui(bank: Bank | None) -> None:
 @st.cache_resource(max_entries=16, show_spinner=False)
 def validated(folder: str, name: str, text: str, fingerprint: catalog.Fingerprint) -> LoadResult:
     """The bank as it would be; reruns that change nothing (a click in the preview) reuse it."""
-    return edit.validate_as_if(Path(folder), name, text)
+    return as_if_saved(Path(folder), Path(folder) / name, text)
 
 
 st.title("Author", anchor=False)
