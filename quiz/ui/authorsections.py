@@ -62,7 +62,7 @@ def source_ui(editing: Editing, folder: Path) -> None:
     ).strip()
     form.kind = st.selectbox("Kind", listed([form.kind], list(SOURCE_KINDS)), key=field_key(editing, "kind", form.kind))
     form.note = st.text_area(
-        "Note (optional)",
+        "Note on the source (optional)",
         key=field_key(editing, "note", form.note),
         height=90,
         help="What a reader should know about the source: what is unknown, typos kept as evidence.",
@@ -90,7 +90,7 @@ def claim_ui(editing: Editing, bank: Bank | None) -> None:
     quoted_ui(editing, form.reports, "report", "Report", upstream=True)
     pick_ui(editing, bank, form.reports, ReportForm, "Add this report")
     form.note = st.text_area(
-        "Note (optional)",
+        "Note on the claim (optional)",
         key=field_key(editing, "note", form.note),
         height=90,
         help="What a careful reader should conclude.",

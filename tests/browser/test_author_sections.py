@@ -1,0 +1,139 @@
+"""Chromium: a teacher writes a claim in the Author page's form, its two reports picked from two
+sources, without typing YAML; and unsaved edits survive a reload, after a warning before leaving."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from playwright.sync_api import Dialog, Page, expect
+
+from quiz.bank.load import load_bank
+from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
+from tests.browser.test_author_form import PASSWORD, choose, type_in
+from tests.conftest import MINI
+
+#: Reloading /author?draft=... makes Streamlit's frontend probe /author/_stcore/health and
+#: /author/_stcore/host-config for a base path first (404, logged; streamlit/streamlit#7074), as
+#: tests/browser/test_learner_flow.py's DEEP_LINK_PROBES describes. Nothing else is allowed.
+AUTHOR_PROBES = (
+    re.compile(
+        r"^Failed to load resource: the server responded with a status of 404 \(Not Found\)"
+        r" \(http://127\.0\.0\.1:\d+/author/_stcore/(health|host-config)\)$"
+    ),
+)
+FIRST = "The project will cost £2.4 million, according to the council's own estimate."
+SECOND = "Independent engineers put the cost at £3 million."
+
+
+def report(page: Page, source: str, words: str, sentence: str) -> None:
+    choose(page, "Source", source)
+    type_in(page, "Words to find", words)
+    page.locator(".st-key-author-form-pick-sentence").get_by_test_id("stRadioOption").filter(has_text=sentence).click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Add this report").click()
+    wait_for_app(page)
+
+
+def unlock(page: Page) -> None:
+    expect(page.get_by_label("Password", exact=True)).to_be_visible()
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    wait_for_app(page)
+
+
+def open_author(page: Page, url: str, file: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_role("link", name="Author").click()
+    unlock(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="File").click()
+    page.get_by_role("option", name=file, exact=True).click()
+    wait_for_app(page)
+
+
+def test_a_teacher_writes_a_claim_with_reports_picked_from_two_sources(
+    tmp_path: Path, start_streamlit, page: Page, console_errors: ConsoleErrors
+) -> None:
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    path = banks / "mini" / "bank.yaml"
+    before = path.read_text(encoding="utf-8")
+    server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
+    open_author(page, server.url, "bank.yaml")
+    page.locator(".st-key-author-form-on").get_by_text("Edit as a form").click()
+    wait_for_app(page)
+    page.get_by_test_id("stButtonGroup").get_by_text("A claim", exact=True).click()
+    expect(page.get_by_text("Claim to edit", exact=True)).to_be_visible()
+    wait_for_app(page)
+    type_in(page, "Id", "two-estimates")
+    expect(page.get_by_text("claim in the form, two-estimates")).to_be_visible()
+    type_in(page, "Claim", "What will the bridge cost, and by whose estimate?", "Control+Enter")
+    choose(page, "Status", "Conflicting: the reports disagree")
+    report(page, "Bridge vote splits Millbrook council", "cost estimate", FIRST)
+    report(page, "Millbrook approves £3 million bridge", "engineers cost", SECOND)
+    type_in(
+        page, "Note on the claim (optional)", "Two estimates by two estimators: not one wrong figure.", "Control+Enter"
+    )
+    expect(page.get_by_text("Unsaved changes in bank.yaml.")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^0 problems of the claim in the form, two-estimates\.$"))).to_be_visible()
+    screenshot(page, "author-form-4-claim-with-two-reports")
+
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("stAlertContentSuccess").filter(has_text="Saved bank.yaml.")).to_be_visible()
+    wait_for_app(page)
+    after = path.read_text(encoding="utf-8")
+    start = before.index("  - id: petition-size")
+    assert after.startswith(before.rstrip("\n"))  # appended after the last claim, the end of this file
+    assert after[start:].startswith(before[start:].rstrip("\n"))
+    loaded = load_bank(banks / "mini")
+    assert not loaded.errors and loaded.bank is not None
+    claim = loaded.bank.claims["two-estimates"]
+    assert claim.status == "conflicting"
+    assert [(r.source, r.quote) for r in claim.reports] == [("gazette", FIRST), ("post", SECOND)]
+    assert console_errors.unexpected() == []
+
+
+def test_unsaved_edits_survive_a_reload_after_a_warning_before_leaving(
+    tmp_path: Path, start_streamlit, page: Page, console_errors: ConsoleErrors
+) -> None:
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    path = banks / "mini" / "questions.yaml"
+    before = path.read_text(encoding="utf-8")
+    server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
+    open_author(page, server.url, "questions.yaml")
+    page.locator(".st-key-author-form-on").get_by_text("Edit as a form").click()
+    wait_for_app(page)
+    type_in(page, "Id", "kept-over-reload")
+    type_in(page, "Prompt", "Typed before the reload: is it still here?", "Control+Enter")
+    expect(page.get_by_text("Unsaved changes in questions.yaml.")).to_be_visible()
+    assert "draft=" in page.url
+
+    dialogs: list[Dialog] = []
+
+    def leave(dialog: Dialog) -> None:
+        dialogs.append(dialog)
+        dialog.accept()  # the author chooses to leave anyway
+
+    page.on("dialog", leave)
+    page.reload()
+    assert [dialog.type for dialog in dialogs] == ["beforeunload"]  # the browser asked first
+    unlock(page)
+    expect(page.get_by_text(re.compile("kept from before the page was reloaded"))).to_be_visible()
+    expect(page.get_by_label("Id", exact=True)).to_have_value("kept-over-reload")
+    expect(page.get_by_label("Prompt", exact=True)).to_have_value("Typed before the reload: is it still here?")
+    editor = page.get_by_role("textbox", name="questions.yaml (YAML)")
+    expect(editor).to_have_value(re.compile("kept-over-reload"))
+    screenshot(page, "author-form-5-kept-after-a-reload")
+    assert path.read_text(encoding="utf-8") == before  # nothing written without Save
+
+    page.get_by_role("button", name="Reload from disk").click()  # drop them: now leaving says nothing
+    expect(editor).to_have_value(before)
+    wait_for_app(page)
+    dialogs.clear()
+    page.reload()
+    wait_for_app(page)
+    assert dialogs == []
+    assert console_errors.unexpected(AUTHOR_PROBES) == []
