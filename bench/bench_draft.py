@@ -2,9 +2,10 @@
 
     python -m bench.bench_draft            # the test set
     python -m bench.bench_draft --dev      # the development set
-    python -m bench.bench_draft --all -v   # both, and every item with what the draft did
+    python -m bench.bench_draft --heldout  # the held-out set
+    python -m bench.bench_draft --all -v   # all three, and every item with what the draft did
 
-The corpus is ``tests/fixtures/drafting/{dev,test}/STORY/``: two to four short articles and a
+The corpus is ``tests/fixtures/drafting/{dev,test,heldout}/STORY/``: two to four short articles and a
 ``labels.yaml`` listing each planted item (its kind, the exact phrase on each side, the article
 each is in, and what a careful reader concludes). Each story is drafted into a fresh bank with
 ``quiz draft`` itself, and the bank's claims (as written and loaded) are read back.
@@ -23,6 +24,10 @@ expected outcome:
   both; found when a claim that is not conflicting holds both and its note says the figures are
   from different dates (it matches ``over time`` or ``different dates``).
 - ``unsupported``: found when an ``unsupported`` claim holds the phrase.
+
+The held-out set was written after the drafter's last changes, by someone who had not read its
+heuristics, after the test set's misses had been looked at and fixed (so the test set is no longer
+wholly unseen). It is for reporting only: nothing in the drafter may be tuned to it.
 
 Recall is planted conflicts found over planted conflicts. Precision is, of the ``conflicting``
 claims drafted, the share that hold both sides of a planted conflict. False alarms are the traps
@@ -231,10 +236,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--dev", action="store_true", help="the development set instead of the test set")
-    which.add_argument("--all", action="store_true", help="both sets")
+    which.add_argument("--heldout", action="store_true", help="the held-out set (for reporting, never for tuning)")
+    which.add_argument("--all", action="store_true", help="all three sets")
     parser.add_argument("-v", "--verbose", action="store_true", help="every item and the claims that hold it")
     args = parser.parse_args(argv)
-    splits = ["dev", "test"] if args.all else ["dev"] if args.dev else ["test"]
+    splits = (
+        ["dev", "test", "heldout"] if args.all else ["dev"] if args.dev else ["heldout"] if args.heldout else ["test"]
+    )
     for split in splits:
         print("\n".join(report(split, evaluate(split), args.verbose)))
     return 0
