@@ -184,3 +184,51 @@ def test_a_report_whose_source_changed_on_disk_is_refused_in_words_and_nothing_i
     assert (bank / "claims.yaml").read_text(encoding="utf-8") == before
     assert widget(at, "text_input", "claims", "id").value == "count"
     assert quote in [element.value for element in at.text]  # the report is still in the form
+
+
+def test_html_and_script_in_every_field_of_a_claim_and_a_quiz_stay_text(
+    monkeypatch: pytest.MonkeyPatch, bank: Path
+) -> None:
+    at = open_section(monkeypatch, bank, "claims.yaml", "claims")
+    long_claim = HOSTILE + " " + "x" * 100_000
+    fill(at, "text_input", "claims", "id", "hostile")
+    fill(at, "text_area", "claims", "claim", long_claim)
+    pick(at, "netflix-defends-cuties", "Netflix defended")
+    fill(at, "text_input", "claims", "report-0-note", HOSTILE + "note")
+    fill(at, "text_input", "claims", "report-0-upstream", HOSTILE + "upstream")
+    fill(at, "text_area", "claims", "note", HOSTILE + "claim note")
+    save(at)
+    claim = load_bank(bank).bank.claims["hostile"]  # type: ignore[union-attr]
+    assert claim.claim == long_claim and claim.note == HOSTILE + "claim note"
+    assert (claim.reports[0].note, claim.reports[0].upstream) == (HOSTILE + "note", HOSTILE + "upstream")
+
+    at.selectbox(key=f"author-file-{bank}").select("quizzes.yaml").run()
+    at.segmented_control(key="author-form-section").set_value("quizzes").run()
+    fill(at, "text_input", "quizzes", "id", "hostile-quiz")
+    fill(at, "text_input", "quizzes", "title", HOSTILE + "title")
+    fill(at, "text_area", "quizzes", "description", HOSTILE + "description")
+    fill(at, "multiselect", "quizzes", "questions", ["petition-two-counts"])
+    save(at)
+    quiz = load_bank(bank).bank.quizzes["hostile-quiz"]  # type: ignore[union-attr]
+    assert (quiz.title, quiz.description) == (HOSTILE + "title", HOSTILE + "description")
+    drawn = [element.value for element in (*at.markdown, *at.caption, *at.info, *at.success, *at.warning)]
+    assert not any("<script>" in value or "<img" in value for value in drawn)  # escaped wherever shown
+
+
+def test_a_claim_whose_reports_are_all_removed_says_so_and_keeps_the_rest(
+    monkeypatch: pytest.MonkeyPatch, bank: Path
+) -> None:
+    before = (bank / "claims.yaml").read_text(encoding="utf-8")
+    at = open_section(monkeypatch, bank, "claims.yaml", "claims")
+    choose(at, bank, "claims.yaml", "claim", 0)
+    claim_text = widget(at, "text_area", "claims", "claim").value
+    for _ in range(3):
+        widget(at, "button", "claims", "report-0-remove").click().run()
+    assert not at.exception
+    assert "No report yet: pick at least one from a source below." in [w.value for w in at.warning]
+    assert at.button(key="author-save").disabled
+    assert any("claims[id=film-genre].reports" in element.value for element in at.code)
+    assert widget(at, "text_area", "claims", "claim").value == claim_text  # nothing else lost
+    assert (bank / "claims.yaml").read_text(encoding="utf-8") == before
+    pick(at, "netflix-defends-cuties", "Netflix defended")
+    assert not at.button(key="author-save").disabled
