@@ -24,6 +24,7 @@ from quiz.bank.model import (
     SingleQuestion,
     Skill,
     Source,
+    quiz_questions,
 )
 from quiz.bank.quotes import SourceText
 from quiz.bank.structure import FileContent, issue_at
@@ -366,12 +367,7 @@ def _check_quiz(
                     )
                 )
         return
-    pool = [
-        question
-        for question in served
-        if (not quiz.skills or set(question.skills) & set(quiz.skills))
-        and (not quiz.difficulty or question.difficulty in quiz.difficulty)
-    ]
+    pool = quiz_questions(served, quiz)
     assert quiz.pick is not None
     if quiz.pick > len(pool):
         issues.append(

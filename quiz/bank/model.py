@@ -7,7 +7,7 @@ JSON Schema editors use, and are what the engine and the UI read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -205,6 +205,35 @@ class Quiz(Frozen):
         default=False,
         description="Ask how sure the learner is with each answer, and mark by it (certainty-based marking).",
     )
+
+
+def matching(
+    questions: Iterable[Question], skills: Sequence[str] = (), difficulties: Sequence[str] = ()
+) -> tuple[Question, ...]:
+    """Those of ``questions`` that share any of ``skills`` and have one of ``difficulties`` (empty = any)."""
+    return tuple(
+        question
+        for question in questions
+        if (not skills or set(question.skills) & set(skills))
+        and (not difficulties or question.difficulty in difficulties)
+    )
+
+
+def quiz_questions(served: Iterable[Question], quiz: Quiz) -> tuple[Question, ...]:
+    """Which questions a written quiz serves, out of ``served`` (the bank's questions that are not
+    drafts): its list, in its order, leaving out what is not served; for a ``pick``, the questions
+    its filters select, of which each attempt draws ``pick``. The one rule the engine draws by, the
+    Home page counts by, the check warns by and a finished attempt restarts by."""
+    if quiz.questions is None:
+        return matching(served, quiz.skills, quiz.difficulty)
+    by_id = {question.id: question for question in served}
+    return tuple(by_id[question_id] for question_id in quiz.questions if question_id in by_id)
+
+
+def quiz_length(served: Iterable[Question], quiz: Quiz) -> int:
+    """How many questions an attempt at a written quiz gets (see :func:`quiz_questions`)."""
+    chosen = quiz_questions(served, quiz)
+    return len(chosen) if quiz.questions is not None else min(quiz.pick or 0, len(chosen))
 
 
 class BankFile(Frozen):

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.bank.load import LoadResult, find_banks
-from quiz.bank.model import Bank, Quiz, Skill
+from quiz.bank.model import Bank, Quiz, Skill, quiz_length
 from quiz.errors import Issue
-from quiz.play.engine import pool
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -147,7 +146,4 @@ def skills_used(bank: Bank) -> tuple[Skill, ...]:
 
 def quiz_size(bank: Bank, quiz: Quiz) -> int:
     """How many questions the quiz serves."""
-    served = {question.id for question in bank.served()}
-    if quiz.questions is not None:
-        return sum(1 for question_id in quiz.questions if question_id in served)
-    return min(quiz.pick or 0, len(pool(bank, quiz.skills, quiz.difficulty)))
+    return quiz_length(bank.served(), quiz)

@@ -25,6 +25,8 @@ from quiz.bank.model import (
     Question,
     SingleQuestion,
     TrueFalseQuestion,
+    matching,
+    quiz_questions,
 )
 from quiz.play import cbm
 from quiz.text import count
@@ -218,12 +220,7 @@ def shown_order(question: Question, seed: int) -> Answer:
 
 def pool(bank: Bank, skills: Sequence[str] = (), difficulties: Sequence[str] = ()) -> tuple[Question, ...]:
     """Served questions that share any of ``skills`` and have one of ``difficulties`` (empty = any)."""
-    return tuple(
-        question
-        for question in bank.served()
-        if (not skills or set(question.skills) & set(skills))
-        and (not difficulties or question.difficulty in difficulties)
-    )
+    return matching(bank.served(), skills, difficulties)
 
 
 def quiz_mode(bank: Bank, quiz: QuizRef) -> Mode:
@@ -250,9 +247,8 @@ def draw(bank: Bank, quiz: QuizRef, seed: int) -> tuple[str, ...]:
             raise ValueError(f"bank {bank.info.id!r} has no quiz {quiz.quiz_id!r}")
         written = bank.quizzes[quiz.quiz_id]
         if written.questions is not None:
-            served = {question.id for question in bank.served()}
-            return tuple(question_id for question_id in written.questions if question_id in served)
-        count, candidates = written.pick or 0, pool(bank, written.skills, written.difficulty)
+            return tuple(question.id for question in quiz_questions(bank.served(), written))
+        count, candidates = written.pick or 0, quiz_questions(bank.served(), written)
     else:
         count, candidates = quiz.count, pool(bank, quiz.skills, quiz.difficulties)
     if count < 1 or not candidates:
@@ -374,11 +370,7 @@ def can_restart(attempt: Attempt, bank: Bank) -> bool:
     """Whether the bank, as it is now, can still serve the attempt's quiz."""
     if isinstance(attempt.quiz, BankQuiz):
         written = bank.quizzes.get(attempt.quiz.quiz_id)
-        if written is None:
-            return False
-        if written.questions is not None:
-            return bool(draw(bank, attempt.quiz, 0))
-        return bool(pool(bank, written.skills, written.difficulty))
+        return written is not None and bool(quiz_questions(bank.served(), written))
     return attempt.quiz.count >= 1 and bool(pool(bank, attempt.quiz.skills, attempt.quiz.difficulties))
 
 
