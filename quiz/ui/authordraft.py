@@ -143,10 +143,12 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
         [f"{SECTION_TITLES[section]} ({len(review.section(section))})" for section in drafting.SECTIONS]
     )
     with sources_tab:
+        decide_all_ui(review, "sources")
         for item in review.section("sources"):
             with item_ui(item):
                 source_ui(bank, item.id)
     with claims_tab:
+        decide_all_ui(review, "claims")
         legend_ui()
         reporting = [item.id for item in review.section("sources")] or list(bank.sources if bank else [])
         for item in review.section("claims"):
@@ -154,6 +156,7 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
                 if bank is not None and item.id in bank.claims:
                     claim_ui(bank, bank.claims[item.id], reporting_of(bank, item.id, reporting), links=False)
     with questions_tab:
+        decide_all_ui(review, "questions")
         for item in review.section("questions"):
             with item_ui(item):
                 shown = result.bank if result.bank is not None and item.id in result.bank.questions else bank
@@ -162,6 +165,24 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
                 if shown is not None and item.id in shown.questions:
                     preview_ui(shown, item)
     save_ui(roots, review, accepted, text, result)
+
+
+def decide_all_ui(review: drafting.Review, section: str) -> None:
+    with st.container(horizontal=True):
+        for verdict, icon in ((ACCEPT, ":material/done_all:"), (REJECT, ":material/remove_done:")):
+            st.button(
+                f"{verdict} all {SECTION_TITLES[section].lower()}",
+                key=f"author-draft-{verdict.lower()}-all-{section}",
+                icon=icon,
+                type="tertiary",
+                on_click=decide_all,
+                args=(review, section, verdict),
+            )
+
+
+def decide_all(review: drafting.Review, section: str, verdict: str) -> None:
+    for item in review.section(section):
+        st.session_state[widget("verdict", item)] = verdict
 
 
 def reporting_of(bank: Bank, claim_id: str, drafted: list[str]) -> list[str]:

@@ -199,3 +199,16 @@ def test_an_item_edited_as_yaml_is_saved_as_edited(monkeypatch: pytest.MonkeyPat
     bank = load_bank(banks / "mini").bank
     assert bank is not None and bank.sources[SOURCES[0]].title == "The pool will close"
     assert SOURCES[1] not in bank.sources and not (banks / "mini" / "sources" / f"{SOURCES[1]}.md").exists()
+
+
+def test_a_whole_tab_is_accepted_or_rejected_at_once(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
+    at = paste(author_page(monkeypatch, banks), GAZETTE.read_text(encoding="utf-8"), HERALD.read_text(encoding="utf-8"))
+    at.button(key="author-draft-accept-all-sources").click().run()
+    at.button(key="author-draft-reject-all-claims").click().run()
+    assert not at.exception
+    assert [verdict(at, f"sources:{source}").value for source in SOURCES] == ["Accept", "Accept"]
+    assert {radio.value for radio in at.radio if "-verdict-claims:" in str(radio.key)} == {"Reject"}
+    assert {radio.value for radio in at.radio if "-verdict-questions:" in str(radio.key)} == {None}
+    at.button(key="author-draft-save").click().run()
+    bank = load_bank(banks / "mini").bank
+    assert bank is not None and set(SOURCES) <= set(bank.sources) and TALLY not in bank.claims
