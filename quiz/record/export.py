@@ -37,6 +37,7 @@ CSV_COLUMNS = (
     "started_at",
     "answered_at",
     "finished_at",
+    "question_version",  # a digest of the question as answered: it differs from today's once the question changed
 )
 
 
@@ -101,6 +102,7 @@ class ResponseRow:
             self.started_at,
             response.answered_at.isoformat(),
             self.finished_at,
+            response.question_version or "",
         )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy.engine import Engine
 
 from quiz.bank.model import Bank
-from quiz.record import store
+from quiz.record import play, store
 from quiz.record.store import AttemptRecord, ResponseRecord
 from quiz.report import analysis, stats, views
 from quiz.report.records import Response
@@ -51,6 +51,26 @@ def report_input(
         if response.attempt_id in by_id
     )
     return infos, found
+
+
+def changed_answers(
+    attempts: Sequence[AttemptRecord], responses: Sequence[ResponseRecord], bank: Bank
+) -> frozenset[tuple[str, str]]:
+    """(attempt label, question id) of each answer given to a question edited since (in what it asks
+    or its key: :func:`quiz.record.play.question_version`), or no longer in the bank."""
+    labels = {attempt.id: attempt.label for attempt in attempts}
+    return frozenset(
+        (labels[response.attempt_id], response.question_id)
+        for response in responses
+        if response.attempt_id in labels and _changed(response, bank)
+    )
+
+
+def _changed(response: ResponseRecord, bank: Bank) -> bool:
+    question = bank.questions.get(response.question_id)
+    if question is None:
+        return True
+    return response.question_version is not None and response.question_version != play.question_version(question)
 
 
 def bank_statistics(engine: Engine, bank: Bank) -> tuple[tuple[str, stats.Stats], ...]:

@@ -16,7 +16,7 @@ from quiz.play import engine
 from quiz.record import codes, store
 from quiz.report import responses as responses_csv
 from quiz.report import views
-from quiz.report.from_record import bank_statistics, report_input
+from quiz.report.from_record import bank_statistics, changed_answers, report_input
 from quiz.report.records import Response
 from quiz.report.views import AttemptInfo
 from quiz.ui import confidence, markup, question, recording, state
@@ -35,9 +35,16 @@ def _cache() -> views.ReportCache:
     return views.ReportCache(size=32)
 
 
-def report_ui(key: Hashable, attempts: Sequence[AttemptInfo], responses: Sequence[Response], bank: Bank) -> None:
+def report_ui(
+    key: Hashable,
+    attempts: Sequence[AttemptInfo],
+    responses: Sequence[Response],
+    bank: Bank,
+    changed: frozenset[tuple[str, str]] = frozenset(),
+) -> None:
     """``key`` names the input (for example the assignment, the count of responses and of finished
-    attempts, the bank's version): a rerun with nothing new recomputes nothing."""
+    attempts, the bank's version): a rerun with nothing new recomputes nothing. ``changed``: the
+    (attempt, question) of answers given to a question edited since, said beside them."""
     report = _cache().get(key, lambda: views.report(attempts, responses, bank))
     prefix = f"report-{abs(hash(key))}"
     summary_ui(report)
@@ -45,7 +52,7 @@ def report_ui(key: Hashable, attempts: Sequence[AttemptInfo], responses: Sequenc
     with tabs[0]:
         roster_ui(report)
         grid_ui(report)
-        learner_ui(report, responses, bank, prefix)
+        learner_ui(report, responses, bank, prefix, changed)
     with tabs[1]:
         statistics_ui(report, bank)
         question_ui(report, responses, bank, prefix)
@@ -65,18 +72,17 @@ def assignment_report_ui(record: Engine, assignment: store.AssignmentRecord) -> 
     if bank is None:
         st.warning(f"The bank {assignment.bank_id!r} is not served now, so its questions cannot be shown.")
         return
-    attempts, responses = report_input(
-        store.attempts_of(record, assignment.id),
-        store.responses_of_assignment(record, assignment.id),
-        codes.shown_code(assignment.join_code),
-    )
+    recorded = store.attempts_of(record, assignment.id), store.responses_of_assignment(record, assignment.id)
+    attempts, responses = report_input(*recorded, codes.shown_code(assignment.join_code))
     if not responses:
         st.caption("No answers yet.")
         return
     finished = sum(bool(info.finished_at) for info in attempts)
     # The record only grows: its size, the finished count and the bank (a new version is a new
     # object in the catalog's cache) name the input.
-    report_ui((assignment.id, len(responses), finished, id(bank)), attempts, responses, bank)
+    report_ui(
+        (assignment.id, len(responses), finished, id(bank)), attempts, responses, bank, changed_answers(*recorded, bank)
+    )
 
 
 def summary_ui(report: views.Report) -> None:
@@ -132,7 +138,13 @@ def grid_ui(report: views.Report) -> None:
     st.caption(LEGEND + " · columns are the questions in the order shown: " + ", ".join(grid.questions))
 
 
-def learner_ui(report: views.Report, responses: Sequence[Response], bank: Bank, prefix: str) -> None:
+def learner_ui(
+    report: views.Report,
+    responses: Sequence[Response],
+    bank: Bank,
+    prefix: str,
+    changed: frozenset[tuple[str, str]] = frozenset(),
+) -> None:
     labels = {"": "Choose a learner…"} | {row.attempt: f"{row.learner} ({row.status})" for row in report.roster}
     chosen = st.selectbox(
         "Open a learner's answers", list(labels), format_func=labels.__getitem__, key=f"{prefix}-learner"
@@ -144,7 +156,12 @@ def learner_ui(report: views.Report, responses: Sequence[Response], bank: Bank, 
         if current is None:
             st.warning(f"Question {response.question!r} is no longer in the bank.")
             continue
-        with st.expander(markup.author(current.prompt)):
+        since = (response.attempt, response.question) in changed
+        with st.expander(markup.author(current.prompt) + (" · changed since" if since else "")):
+            if since:
+                mark = "right" if response.mark >= 1 else ("partly right" if response.mark > 0 else "wrong")
+                st.warning(f"This question changed since this answer was given; it was marked {mark} then.")
+                continue
             if response.answer is None or not engine.is_valid(current, response.answer):
                 st.warning("Not answered, or answered to a version of the question that has changed since.")
                 continue

@@ -93,3 +93,58 @@ def test_a_resume_link_that_is_not_one_is_refused(engine: Engine, bank: Bank) ->
     assert isinstance(started, store.AttemptRecord)
     gone = play.load(engine, started.resume_id, {})
     assert gone == store.Refusal("Bank 'mini' of this attempt is not served here any more.")
+
+
+def edited(bank: Bank, question_id: str, **changes: object) -> Bank:
+    """The bank as it is after an author's edit of one question."""
+    from dataclasses import replace
+
+    question = bank.questions[question_id].model_copy(update=changes)
+    return replace(bank, questions={**bank.questions, question_id: question})
+
+
+def test_a_bank_edited_mid_attempt_lets_the_learner_go_on(engine: Engine, bank: Bank) -> None:
+    target = assignment(engine)
+    started = play.start(engine, target, bank, "Ana", "v1", 5, NOW)
+    assert isinstance(started, store.AttemptRecord) and started.question_ids[:2] == ("bridge-cost", "who-spoke")
+    loaded = play.load(engine, started.resume_id, {"mini": bank})
+    assert isinstance(loaded, play.Recorded)
+    loaded = play.submit(engine, loaded, bank, right(bank, loaded.attempt), NOW)
+    assert isinstance(loaded, play.Recorded)
+    loaded = play.advance(engine, loaded, bank, NOW)
+    assert isinstance(loaded, play.Recorded) and loaded.changed == frozenset()
+    # The author fixes the explanation of the answered question: its answer still means the same.
+    cost = bank.questions["bridge-cost"]
+    reworded = edited(bank, "bridge-cost", explanation="Reworded.")
+    again = play.load(engine, started.resume_id, {"mini": reworded})
+    assert isinstance(again, play.Recorded) and again.changed == frozenset()
+    # Now the key of the answered question changes, and the next question loses an option.
+    choices = cost.choices  # type: ignore[union-attr]
+    rekeyed = tuple(choice.model_copy(update={"correct": not choice.correct}) for choice in choices)
+    spoke = bank.questions["who-spoke"]
+    fewer = edited(edited(bank, "bridge-cost", choices=rekeyed), "who-spoke", choices=spoke.choices[:2])  # type: ignore[union-attr]
+    after = play.load(engine, started.resume_id, {"mini": fewer})
+    assert isinstance(after, play.Recorded), after
+    assert after.changed == frozenset({0})  # said beside the answer
+    assert after.attempt.grades[0] is not None and after.attempt.grades[0].correct  # the mark recorded stands
+    assert sorted(after.attempt.orders[1]) == [0, 1]  # asked as it is now, its options drawn again
+    assert quiz_engine.current(after.attempt, fewer) == fewer.questions["who-spoke"]
+    answered = play.submit(engine, after, fewer, (0, 1), NOW)
+    assert isinstance(answered, play.Recorded) and answered.attempt.grades[1] is not None
+    assert answered.attempt.grades[1].correct and answered.changed == frozenset({0})
+    first, second = store.responses_of(engine, started.id)
+    assert (
+        first.question_version == play.question_version(cost) != play.question_version(fewer.questions["bridge-cost"])
+    )
+    assert second.question_version == play.question_version(fewer.questions["who-spoke"])
+    assert quiz_engine.score(answered.attempt, fewer).right == 2
+
+
+def test_a_question_removed_from_its_bank_is_said(engine: Engine, bank: Bank) -> None:
+    from dataclasses import replace
+
+    started = play.start(engine, assignment(engine), bank, "Ana", "v1", 5, NOW)
+    assert isinstance(started, store.AttemptRecord)
+    gone = replace(bank, questions={key: value for key, value in bank.questions.items() if key != "who-spoke"})
+    refused = play.load(engine, started.resume_id, {"mini": gone})
+    assert refused == store.Refusal("Question 'who-spoke' is no longer in bank 'mini'; tell your teacher.")

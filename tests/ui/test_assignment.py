@@ -304,3 +304,48 @@ def test_a_database_unreachable_at_start_leaves_self_study_working(
     assert at.query_params.get("t")
     joined = join(open_page(monkeypatch), "2222-2222", "Ana")
     assert errors(joined)[0].startswith(recording.UNAVAILABLE)
+
+
+def test_a_bank_edited_mid_attempt_goes_on_and_the_teacher_sees_what_changed(
+    monkeypatch: pytest.MonkeyPatch, record: Engine, tmp_path: Path
+) -> None:
+    import shutil
+
+    from tests.conftest import MINI
+
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    target = make(record)
+    at = open_page(monkeypatch, banks=banks)
+    join(at, target.join_code, "Ana")
+    attempt = the_attempt(record)
+    assert attempt.question_ids[0] == "bridge-cost"
+    choose_right(at, attempt)
+    at.button(key="assignment-submit").click().run()
+    # The teacher rewrites the answered question's prompt while Ana reads her feedback.
+    questions = banks / "mini" / "questions.yaml"
+    text = questions.read_text(encoding="utf-8")
+    questions.write_text(text.replace("the council**?", "the engineers**?"), encoding="utf-8")
+    at = open_page(monkeypatch, ASSIGNMENT, banks=banks, r=attempt.resume_id)  # the bank is read again on a reload
+    assert not at.exception and errors(at) == []
+    assert "Your answer is recorded." in [element.value for element in at.success]
+    assert [element.value for element in at.info] == [
+        "This question has been changed in its bank since you answered it, so your answer is not shown "
+        "against it. It keeps the mark it was given: right."
+    ]
+    at.button(key="assignment-next").click().run()
+    assert not at.exception and "Question 2 of 6" in sent_text(at)  # the attempt goes on
+    # The teacher's report says it beside the answer.
+    monkeypatch.setenv("QUIZ_TEACHER_PASSWORD", "pw")
+    teach = open_page(monkeypatch, "quiz/ui/pages/teach.py", banks=banks)
+    teach.text_input(key="teach-password").input("pw")
+    teach.button(key="FormSubmitter:teach-login-Unlock").click()
+    teach.run()
+    teach.toggle(key=f"report-open-{target.id}").set_value(True).run()
+    learner = next(box for box in teach.selectbox if box.label == "Open a learner's answers")
+    learner.set_value(attempt.label).run()
+    assert not teach.exception
+    assert "This question changed since this answer was given; it was marked right then." in [
+        element.value for element in teach.warning
+    ]
+    assert any(expander.label.endswith(" · changed since") for expander in teach.expander)
