@@ -149,6 +149,10 @@ def test_every_page_has_no_serious_wcag_violation(
     page.get_by_role("link", name="Read in context").first.click()
     expect(page.get_by_role("heading", name="The passage cited")).to_be_visible()
     check("sources")
+    for fold in page.get_by_test_id("stExpander").all():  # the full text and Cited by, unfolded
+        fold.locator("summary").click()
+        expect(fold.locator("details")).to_have_attribute("open", "")
+    check("sources-unfolded")
 
     order = attempt_at_order_question()
     page.goto(f"{axe_server.url}/quiz?t={urltoken.encode(order)}")

@@ -116,11 +116,12 @@ def expect_review(page: Page, right: bool, summary: str, right_answer: str, says
 
 
 def expect_citation(page: Page, quote: str, source: str) -> None:
-    """A cited quote as a block quote, its source's title · outlet · date under it."""
-    cite = page.get_by_test_id("stVerticalBlock").filter(has=page.locator("blockquote", has_text=quote)).last
-    expect(cite.locator("blockquote")).to_have_text(quote)
-    expect(cite.get_by_test_id("stCaptionContainer")).to_have_text(source)
-    expect(cite.get_by_role("link", name="Read in context")).to_be_visible()
+    """A cited quote as a block quote in its source's box, the source's title · outlet · date once
+    at the top of the box (what is not known is left out)."""
+    box = page.get_by_test_id("stVerticalBlock").filter(has=page.locator("blockquote", has_text=quote)).last
+    expect(box.locator("blockquote", has_text=quote)).to_have_text(quote)
+    expect(box.get_by_test_id("stMarkdownContainer").first).to_have_text(source)
+    expect(box.get_by_role("link", name="Read in context").first).to_be_visible()
 
 
 def expect_nothing_given_away(page: Page) -> None:
@@ -137,7 +138,7 @@ def query(page: Page) -> dict[str, str]:
 
 
 GAZETTE = "Bridge vote splits Millbrook council · Harbour Gazette · 4 March 2026"
-POST = "Millbrook approves £3 million bridge · River Post · date unknown"
+POST = "Millbrook approves £3 million bridge · River Post"  # no date: none is printed
 COST_QUOTE = "The project will cost £2.4 million, according to the council's own estimate."
 
 

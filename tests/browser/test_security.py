@@ -267,6 +267,9 @@ def test_quiz_before_and_after_checking_then_results(
 def test_sources_show_hostile_text_as_text(page: Page, guard: Guard, injection_server: StreamlitServer) -> None:
     open_page(page, f"{injection_server.url}/sources?bank=injection&source=hostile&q=multiple&n=0")
     guard.check("sources, a cited passage")
+    # With a passage opened the rest of the text is folded, one click away: open it to read it all.
+    page.get_by_test_id("stExpander").filter(has_text="The full text, unedited").locator("summary").click()
+    guard.check("sources, the full text unfolded")
     shows(
         page,
         "The passage cited",
@@ -291,6 +294,9 @@ def test_sources_show_hostile_text_as_text(page: Page, guard: Guard, injection_s
 
     open_page(page, f"{injection_server.url}/sources?bank=injection&source=plain")
     guard.check("sources, the plain source")
+    for fold in page.get_by_test_id("stExpander").filter(has_text=" · ").all():  # Cited by: questions, claims
+        fold.locator("summary").click()
+    guard.check("sources, Cited by unfolded")
     shows(page, "A plain source", author_field("CLAIM-TEXT"), author_field("SINGLE-PROMPT"), "It says the count was 12")
 
 
