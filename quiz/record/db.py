@@ -69,8 +69,9 @@ def open_engine(url: str) -> Engine:
         postgres = parsed.get_backend_name() == "postgresql"
         timeout = {"connect_timeout": CONNECT_TIMEOUT_S} if postgres else {}
         return create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    file = _sqlite_file(parsed)
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         parsed,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -78,6 +79,26 @@ def open_engine(url: str) -> Engine:
     )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _sqlite_file(parsed: URL) -> Path | None:
+    """The file a SQLite URL names (also as a ``file:`` URI, ``?uri=true``), or None in memory."""
+    name = parsed.database or ""
+    if parsed.query.get("uri") == "true" and name.startswith("file:"):
+        name = name[len("file:") :].split("?", 1)[0]
+    return None if not name or name == ":memory:" else Path(name)
+
+
+def trouble(problem: BaseException) -> str:
+    """What a database error means for a learner or teacher, in words (no SQL, no server path):
+    SQLite's file held locked past the busy timeout, a file the server may not write, or a database
+    that cannot be reached."""
+    text = str(getattr(problem, "orig", None) or problem).lower()
+    if "locked" in text or "busy" in text:
+        return "the record's database is busy (another program holds it locked)"
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return "the record's database is read-only on this server"
+    return "the record's database cannot be reached right now"
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

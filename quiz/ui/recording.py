@@ -210,8 +210,10 @@ def join(by_id: dict, now: float | None = None) -> None:
             return
         version = play.bank_version(catalog.fingerprint(bank.folder))
         started = play.start(record, target, bank, name, version, secrets.randbelow(2**31), store.now_utc())
-    except SQLAlchemyError:
-        st.session_state[JOIN_PROBLEM] = UNAVAILABLE + " Try again in a moment."
+    except SQLAlchemyError as failure:
+        st.session_state[JOIN_PROBLEM] = (
+            f"Results cannot be recorded right now: {db.trouble(failure)}. Try again in a moment."
+        )
         return
     if isinstance(started, store.Refusal):
         st.session_state[JOIN_PROBLEM] = started.reason

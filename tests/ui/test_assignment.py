@@ -349,3 +349,60 @@ def test_a_bank_edited_mid_attempt_goes_on_and_the_teacher_sees_what_changed(
         element.value for element in teach.warning
     ]
     assert any(expander.label.endswith(" · changed since") for expander in teach.expander)
+
+
+def submit_right(at: AppTest, record: Engine) -> None:
+    choose_right(at, the_attempt(record))
+    at.button(key="assignment-submit").click().run()
+    assert not at.exception
+
+
+def test_a_read_only_sqlite_file_is_said_and_the_answer_can_be_sent_again(
+    monkeypatch: pytest.MonkeyPatch, record: Engine, tmp_path: Path
+) -> None:
+    target = make(record)
+    at = open_page(monkeypatch)
+    join(at, target.join_code, "Ana")
+    attempt = the_attempt(record)
+    # Root may write any file, so the server opens it read-only, as SQLite does a file it may not write.
+    monkeypatch.setenv("QUIZ_DATABASE_URL", f"sqlite:///file:{tmp_path / 'quiz.sqlite3'}?mode=ro&uri=true")
+    submit_right(at, record)
+    assert errors(at)[0] == (
+        "Your answer is **not** recorded: the record's database is read-only on this server. "
+        "Your choice is still selected: submit it again in a moment."
+    )
+    assert "Your answer is recorded." not in [element.value for element in at.success]
+    assert store.responses_of(record, attempt.id) == ()
+    assert not (tmp_path / "file:").exists()  # the URI is not taken for a folder to make
+    monkeypatch.setenv("QUIZ_DATABASE_URL", f"sqlite:///{tmp_path / 'quiz.sqlite3'}")  # writable again
+    at.button(key="assignment-submit").click().run()  # the choice is still selected
+    assert [response.mark for response in store.responses_of(record, attempt.id)] == [1.0]
+    assert "Your answer is recorded." in [element.value for element in at.success]
+
+
+def test_a_sqlite_file_locked_past_the_busy_timeout_is_said_and_the_answer_can_be_sent_again(
+    monkeypatch: pytest.MonkeyPatch, record: Engine, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    target = make(record)
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 300)  # the server's engine is opened by the page, after this
+    at = open_page(monkeypatch)
+    join(at, target.join_code, "Ana")
+    attempt = the_attempt(record)
+    blocker = sqlite3.connect(tmp_path / "quiz.sqlite3", isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        submit_right(at, record)
+        assert errors(at)[0] == (
+            "Your answer is **not** recorded: the record's database is busy (another program holds it locked). "
+            "Your choice is still selected: submit it again in a moment."
+        )
+        assert "Your answer is recorded." not in [element.value for element in at.success]
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert store.responses_of(record, attempt.id) == ()
+    at.button(key="assignment-submit").click().run()
+    assert [response.mark for response in store.responses_of(record, attempt.id)] == [1.0]
+    assert "Your answer is recorded." in [element.value for element in at.success]

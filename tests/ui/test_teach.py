@@ -109,3 +109,27 @@ def test_an_unreachable_database_is_said(monkeypatch: pytest.MonkeyPatch, record
     monkeypatch.setenv("QUIZ_DATABASE_URL", f"sqlite:///{tmp_path / 'file' / 'x.sqlite3'}")
     at = unlock(open_page(monkeypatch, TEACH))
     assert text(at)[0].startswith(recording.UNAVAILABLE)
+
+
+def test_a_locked_sqlite_file_is_said_and_nothing_is_changed(
+    monkeypatch: pytest.MonkeyPatch, record: Engine, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 300)
+    at = unlock(open_page(monkeypatch, TEACH))
+    blocker = sqlite3.connect(tmp_path / "quiz.sqlite3", isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        at.text_input(key="teach-class-name").input("9C")
+        at.button(key="FormSubmitter:teach-new-class-Create class").click()
+        at.run()
+        assert not at.exception
+        assert text(at) == [
+            "Not done: the record's database is busy (another program holds it locked). "
+            "Nothing was changed; try again in a moment."
+        ]
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert store.list_classes(record) == ()

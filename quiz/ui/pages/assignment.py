@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from quiz.bank.model import Bank
 from quiz.play import engine
-from quiz.record import play, store
+from quiz.record import db, play, store
 from quiz.ui import confidence, markup, nav, question, recording, state
 
 NEED_ANSWER = "assignment-need-answer"
@@ -28,10 +28,7 @@ CHANGED = (
     "This question has been changed in its bank since you answered it, so your answer is not shown "
     "against it. It keeps the mark it was given: {mark}."
 )
-NOT_RECORDED = (
-    "Your answer is **not** recorded: the record cannot be reached right now. "
-    "Your choice is still selected: submit it again in a moment."
-)
+NOT_RECORDED = "Your answer is **not** recorded: {why}. Your choice is still selected: submit it again in a moment."
 
 
 def submit(loaded: play.Recorded, bank: Bank, key: str) -> None:
@@ -47,12 +44,12 @@ def submit(loaded: play.Recorded, bank: Bank, key: str) -> None:
     level = confidence.picked(key) if attempt.asks_confidence else None
     record = recording.engine()
     if record is None:
-        st.session_state[PROBLEM] = NOT_RECORDED
+        st.session_state[PROBLEM] = NOT_RECORDED.format(why="the record cannot be reached right now")
         return
     try:
         result = play.submit(record, loaded, bank, answer, store.now_utc(), confidence=level, seconds=seconds)
-    except SQLAlchemyError:
-        st.session_state[PROBLEM] = NOT_RECORDED
+    except SQLAlchemyError as problem:  # locked, read-only or gone: nothing was written
+        st.session_state[PROBLEM] = NOT_RECORDED.format(why=db.trouble(problem))
         return
     if isinstance(result, store.Refusal):
         st.session_state[PROBLEM] = result.reason
@@ -61,12 +58,13 @@ def submit(loaded: play.Recorded, bank: Bank, key: str) -> None:
 def next_question(loaded: play.Recorded, bank: Bank) -> None:
     st.session_state[PROBLEM] = ""
     record = recording.engine()
+    why = "the record cannot be reached right now"
     try:
         result = None if record is None else play.advance(record, loaded, bank, store.now_utc())
-    except SQLAlchemyError:
-        result = None
+    except SQLAlchemyError as problem:
+        result, why = None, db.trouble(problem)
     if result is None:
-        st.session_state[PROBLEM] = "The record cannot be reached right now: try again in a moment."
+        st.session_state[PROBLEM] = f"Not moved on: {why}. Your answer is recorded; try again in a moment."
     elif isinstance(result, store.Refusal):
         st.session_state[PROBLEM] = result.reason
 

@@ -4,7 +4,10 @@ locked until that password is given (wrong tries are slowed)."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 import streamlit as st
 from sqlalchemy.engine import Engine
@@ -12,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from quiz.bank.model import DIFFICULTIES, Bank
 from quiz.play import catalog, engine
-from quiz.record import codes, export, store
+from quiz.record import codes, db, export, store
 from quiz.ui import markup, nav, recording, state
 from quiz.ui.report import assignment_report_ui
 
@@ -55,6 +58,21 @@ def notice(text: str, kind: str = "success") -> None:
 # ---------------------------------------------------------------- callbacks
 
 
+def said_if_not_done(change: Callable[..., None]) -> Callable[..., None]:
+    """A callback that changes the record says why it was not done (a locked or read-only SQLite
+    file, a database gone) instead of letting the error reach the teacher."""
+
+    @functools.wraps(change)
+    def guarded(*args: Any) -> None:
+        try:
+            change(*args)
+        except SQLAlchemyError as problem:
+            notice(f"Not done: {db.trouble(problem)}. Nothing was changed; try again in a moment.", "error")
+
+    return guarded
+
+
+@said_if_not_done
 def create_class(record: Engine) -> None:
     made = store.create_class(record, st.session_state.get("teach-class-name", ""), store.now_utc())
     if isinstance(made, store.Refusal):
@@ -64,6 +82,7 @@ def create_class(record: Engine) -> None:
         notice(f"Class “{made.name}” created.")
 
 
+@said_if_not_done
 def create_assignment(record: Engine, class_id: int, bank: Bank) -> None:
     values = st.session_state
     choice = values.get("teach-quiz", BUILD)
@@ -114,16 +133,19 @@ def asks_by_default(bank: Bank, choice: str) -> bool:
     return choice in bank.quizzes and bank.quizzes[choice].confidence
 
 
+@said_if_not_done
 def set_closed(record: Engine, assignment_id: int, closed: bool) -> None:
     store.set_closed(record, assignment_id, closed)
     notice("Assignment closed." if closed else "Assignment reopened.")
 
 
+@said_if_not_done
 def delete_assignment(record: Engine, assignment_id: int) -> None:
     store.delete_assignment(record, assignment_id)
     notice("Assignment deleted, with every attempt and answer in it.")
 
 
+@said_if_not_done
 def delete_class(record: Engine, class_id: int) -> None:
     if not st.session_state.get("teach-confirm-delete"):
         notice("Tick the box to confirm: deleting a class deletes every record of it.", "error")
