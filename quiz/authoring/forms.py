@@ -19,8 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quiz.authoring.edit import Refusal
 from quiz.bank import emit
+from quiz.bank.locate import walk
 from quiz.bank.model import TYPED_KEYS
-from quiz.bank.parse import parse, walk
+from quiz.bank.parse import parse
 
 SECTIONS: tuple[str, ...] = ("questions", "sources", "claims", "quizzes")  # the lists the forms edit
 SINGULAR = {"questions": "question", "sources": "source", "claims": "claim", "quizzes": "quiz"}

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from quiz.bank import itemcheck
+from quiz.bank.locate import issue_at
 from quiz.bank.model import (
     BUILTIN_SKILLS,
     Bank,
@@ -27,7 +28,7 @@ from quiz.bank.model import (
     quiz_questions,
 )
 from quiz.bank.quotes import SourceText
-from quiz.bank.structure import FileContent, issue_at
+from quiz.bank.structure import FileContent
 from quiz.errors import Issue, Severity
 from quiz.text import Unreadable, inside, read_utf8
 

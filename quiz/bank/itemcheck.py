@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
+from quiz.bank.locate import issue_at
 from quiz.bank.model import (
     VERDICT_LABELS,
     Claim,
@@ -28,7 +29,7 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.quotes import SourceText
-from quiz.bank.structure import FileContent, issue_at
+from quiz.bank.structure import FileContent
 from quiz.errors import Issue, Severity
 
 if TYPE_CHECKING:

@@ -9,7 +9,6 @@ Bounded: file size, alias expansion and nesting depth are capped before they cos
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -316,24 +315,3 @@ class _Builder:
     def _issue(self, node: Node, message: str, hint: str = "") -> Issue:
         mark = node.start_mark
         return Issue(self.file, mark.line + 1, mark.column + 1, "", message, hint)
-
-
-def walk(node: Node | None, loc: tuple[Any, ...]) -> Iterator[tuple[Node, Node | None]]:
-    """Follow a path of keys and indexes through the node tree, yielding (value node, key node)
-    at each step that exists. The last pair yielded is the deepest one found."""
-    key_node: Node | None = None
-    for part in loc:
-        if node is None:
-            return
-        if isinstance(node, MappingNode) and isinstance(part, str):
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == part:
-                    key_node, node = k, v
-                    break
-            else:
-                return
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            key_node, node = None, node.value[part]
-        else:
-            return
-        yield node, key_node

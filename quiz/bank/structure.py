@@ -1,6 +1,6 @@
 """Check one parsed bank file against the models; turn every pydantic error into a located Issue.
 
-The walker attaches the location once: checks (pydantic's and ours) only say what is wrong.
+The walker (``locate.py``) attaches the location once: checks (pydantic's and ours) only say what is wrong.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.nodes import Node
 
+from quiz.bank.locate import clean_loc, issue_at
 from quiz.bank.model import LIST_KEYS, QUESTION_TYPES, BankFile, BankInfo, Claim, Question, Quiz, Skill, Source
-from quiz.bank.parse import walk
-from quiz.errors import Issue, Severity
+from quiz.errors import Issue
 from quiz.text import slugify
 
 _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
@@ -92,72 +92,6 @@ def _raw_ids(value: Any) -> dict[str, set[str]]:
                     entry["id"] for entry in entries if isinstance(entry, dict) and isinstance(entry.get("id"), str)
                 }
     return ids
-
-
-# ---------------------------------------------------------------- locating
-
-
-def clean_loc(value: Any, loc: Sequence[Any]) -> tuple[Any, ...]:
-    """Drop the union tags pydantic puts in a location (``questions, 3, 'single', 'choices'``)."""
-    out: list[Any] = []
-    current = value
-    for part in loc:
-        if (
-            isinstance(current, dict)
-            and isinstance(part, str)
-            and part not in current
-            and part == current.get("type")
-            and part in QUESTION_TYPES
-        ):
-            continue
-        out.append(part)
-        if isinstance(current, dict) and isinstance(part, str):
-            current = current.get(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            current = current[part]
-        else:
-            current = None
-    return tuple(out)
-
-
-def display_path(value: Any, loc: Sequence[Any]) -> str:
-    """``questions[id=two-petition-counts].choices[2].correct``: items named by id where they have one."""
-    text = ""
-    current = value
-    for part in loc:
-        if isinstance(part, int):
-            item = current[part] if isinstance(current, list) and 0 <= part < len(current) else None
-            item_id = item.get("id") if isinstance(item, dict) else None
-            text += f"[id={item_id}]" if isinstance(item_id, str) and item_id else f"[{part}]"
-            current = item
-        else:
-            text += f".{part}" if text else str(part)
-            current = current.get(part) if isinstance(current, dict) else None
-    return text
-
-
-def locate(file: str, root: Node | None, loc: Sequence[Any], *, at_key: bool = False) -> tuple[int, int]:
-    """Line and column of the deepest node on ``loc`` (of its key, with ``at_key``)."""
-    best: Node | None = root
-    for node, key in walk(root, tuple(loc)):
-        best = key if at_key and key is not None else node
-    if best is None:
-        return 1, 1
-    return best.start_mark.line + 1, best.start_mark.column + 1
-
-
-def issue_at(
-    file: str,
-    value: Any,
-    root: Node | None,
-    loc: Sequence[Any],
-    message: str,
-    hint: str = "",
-    severity: Severity = Severity.ERROR,
-    at_key: bool = False,
-) -> Issue:
-    line, col = locate(file, root, loc, at_key=at_key)
-    return Issue(file, line, col, display_path(value, loc), message, hint, severity)
 
 
 # ---------------------------------------------------------------- messages

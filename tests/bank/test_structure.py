@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quiz.bank.model import TYPED_KEYS
 from quiz.bank.parse import parse
-from quiz.bank.structure import check_file, display_path
+from quiz.bank.structure import check_file
 from tests.conftest import QUESTION_YAML
 
 
@@ -34,11 +34,6 @@ def test_an_error_is_located_at_its_line_and_named_by_id_and_the_valid_question_
     ]
     assert [question.id for question, _ in content.items["questions"]] == ["cost"]
     assert content.raw_ids["questions"] == {"cost", "broken"}  # no "unknown id" noise for the broken one
-
-
-def test_display_path_names_items_by_id_not_index():
-    value = {"questions": [{"id": "a"}, {"id": "two-counts", "choices": [{}, {}, {}]}]}
-    assert display_path(value, ("questions", 1, "choices", 2)) == "questions[id=two-counts].choices[2]"
 
 
 def test_an_empty_file_is_no_error_and_holds_nothing():
