@@ -78,6 +78,10 @@ def test_a_teacher_drafts_from_two_articles_keeps_what_is_right_and_a_learner_an
     expect(ask.locator("li").filter(has_text="Different figures are a reason to ask what was counted")).to_be_visible()
     decide(page, "questions", ASK, "Accept")
     screenshot(page, "author-draft-3-question-previewed")
+    page.set_viewport_size({"width": 390, "height": 844})  # a teacher on a phone: one column, nothing cut off
+    expect(ask.get_by_role("radio", name="Accept")).to_be_visible()
+    screenshot(page, "phone-author-draft-question")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     save = page.get_by_role("button", name=f"Save into {NAME}")
     expect(save).to_be_enabled()
