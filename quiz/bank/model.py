@@ -7,7 +7,8 @@ JSON Schema editors use, and are what the engine and the UI read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import typing
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -23,7 +24,6 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
 Bool = Annotated[bool, Strict()]
 
-QUESTION_TYPES = ("single", "multiple", "true-false", "order", "claim-check")
 Verdict = Literal["supported", "contradicted", "conflicting", "not-in-sources"]
 VERDICT_LABELS: dict[str, str] = {
     "supported": "Supported",
@@ -254,10 +254,65 @@ class BankFile(Frozen):
     quizzes: tuple[Quiz, ...] = ()
 
 
-LIST_KEYS: tuple[str, ...] = ("skills", "sources", "claims", "questions", "quizzes")
+# ---------------------------------------------------------------- what the models say, as data
 
-# Keys whose scalar values are YAML values (true/false, numbers); every other scalar is text.
-TYPED_KEYS = frozenset({"correct", "fixed", "answer", "draft", "pick", "confidence"})
+# Each question type's model by its ``type`` value, in the union's order: a new type is a class
+# above and a member of ``Question``; this table, the JSON Schema and the "one of:" hints follow.
+QUESTION_MODELS: dict[str, type[QuestionBase]] = {
+    typing.get_args(model.model_fields["type"].annotation)[0]: model
+    for model in typing.get_args(typing.get_args(Question)[0])
+}
+QUESTION_TYPES: tuple[str, ...] = tuple(QUESTION_MODELS)
+
+# The lists a bank file holds (``skills:``, ``sources:`` …): BankFile's tuple fields, in its order.
+LIST_KEYS: tuple[str, ...] = tuple(
+    name for name, field in BankFile.model_fields.items() if typing.get_origin(field.annotation) is tuple
+)
+
+
+def _models(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The models an annotation holds (``tuple[Choice, ...] | None`` holds Choice)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _models(arg)
+
+
+def _scalars(annotation: Any) -> set[Any]:
+    """The scalar types an annotation allows, Annotated, None and containers seen through."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is Annotated:
+        return _scalars(args[0])
+    if args:
+        return set().union(*(_scalars(arg) for arg in args))
+    return {annotation}
+
+
+def _typed_keys() -> frozenset[str]:
+    """Keys whose scalar values are YAML values (``true``, ``3``): every field of every model under
+    BankFile whose type is a bool or an int. Every other scalar is text, as the author wrote it."""
+    seen: set[type[BaseModel]] = set()
+    pending: list[type[BaseModel]] = [BankFile]
+    typed: set[str] = set()
+    textual: set[str] = set()
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            pending.extend(_models(field.annotation))
+            scalars = _scalars(field.annotation)
+            if scalars & {bool, int}:
+                typed.add(name)
+            if str in scalars:
+                textual.add(name)
+    if typed & textual:  # the parser reads a key one way wherever it stands
+        raise TypeError(f"keys both typed and text in the bank models: {sorted(typed & textual)}")
+    return frozenset(typed)
+
+
+TYPED_KEYS = _typed_keys()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,18 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.nodes import Node
 
 from quiz.bank.locate import clean_loc, issue_at
-from quiz.bank.model import LIST_KEYS, QUESTION_TYPES, BankFile, BankInfo, Claim, Question, Quiz, Skill, Source
+from quiz.bank.model import (
+    LIST_KEYS,
+    QUESTION_MODELS,
+    QUESTION_TYPES,
+    BankFile,
+    BankInfo,
+    Claim,
+    Question,
+    Quiz,
+    Skill,
+    Source,
+)
 from quiz.errors import Issue
 from quiz.text import slugify
 
@@ -26,10 +37,6 @@ _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "claims": TypeAdapter(Claim),
     "questions": TypeAdapter(Question),
     "quizzes": TypeAdapter(Quiz),
-}
-_QUESTION_MODELS: dict[str, type[BaseModel]] = {
-    typing.get_args(model.model_fields["type"].annotation)[0]: model
-    for model in typing.get_args(typing.get_args(Question)[0])
 }
 
 
@@ -226,9 +233,9 @@ def _as_model(annotation: Any, current: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if annotation is Question or typing.get_origin(annotation) is typing.Annotated:
-        if isinstance(current, dict) and current.get("type") in _QUESTION_MODELS:
-            return _QUESTION_MODELS[current["type"]]
-        return _QUESTION_MODELS["single"] if annotation is Question else None
+        if isinstance(current, dict) and current.get("type") in QUESTION_MODELS:
+            return QUESTION_MODELS[current["type"]]
+        return QUESTION_MODELS["single"] if annotation is Question else None
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
             found = _as_model(arg, current)

@@ -1,9 +1,20 @@
-"""quiz/bank/model.py: which questions a quiz serves, the one rule the engine, Home and the check share."""
+"""quiz/bank/model.py: the tables derived from the models, and which questions a quiz serves."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from quiz.bank.load import load_bank
-from quiz.bank.model import Quiz, matching, quiz_length, quiz_questions
+from quiz.bank.model import (
+    LIST_KEYS,
+    QUESTION_MODELS,
+    QUESTION_TYPES,
+    TYPED_KEYS,
+    Quiz,
+    matching,
+    quiz_length,
+    quiz_questions,
+)
 from quiz.play import engine
 from tests.conftest import MINI
 
@@ -33,3 +44,11 @@ def test_a_picking_quiz_serves_pick_of_what_its_filters_select() -> None:
     assert set(engine.draw(bank, engine.BankQuiz("exam"), 7)) <= {
         q.id for q in quiz_questions(bank.served(), bank.quizzes["exam"])
     }
+
+
+def test_the_tables_the_parser_and_the_hints_use_are_what_the_models_say() -> None:
+    assert QUESTION_TYPES == ("single", "multiple", "true-false", "order", "claim-check")
+    assert all(QUESTION_MODELS[name].model_fields["type"].annotation == Literal[name] for name in QUESTION_TYPES)
+    assert LIST_KEYS == ("skills", "sources", "claims", "questions", "quizzes")
+    # true/false and numbers: every other scalar stays text (a title "yes" is not True)
+    assert TYPED_KEYS == frozenset({"correct", "fixed", "answer", "draft", "pick", "confidence"})
