@@ -19,7 +19,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from sqlalchemy.engine import Engine
 
@@ -74,13 +74,17 @@ def start(
     version: str,
     seed: int,
     now: datetime,
+    zone: tzinfo = UTC,
 ) -> AttemptRecord | Refusal:
-    """A learner's new attempt at an assignment, drawn by ``seed`` as the engine draws any attempt."""
+    """A learner's new attempt at an assignment, drawn by ``seed`` as the engine draws any attempt
+    (``zone``: the learner's, for the times a refusal names)."""
     try:
         drawn = quiz_engine.start(bank, assignment.quiz, seed)
     except (ValueError, KeyError):
         return Refusal("This assignment's quiz is not in its bank any more; tell your teacher.")
-    return store.start_attempt(engine, assignment, display_name, version, seed, drawn.question_ids, drawn.orders, now)
+    return store.start_attempt(
+        engine, assignment, display_name, version, seed, drawn.question_ids, drawn.orders, now, zone
+    )
 
 
 def replay(
@@ -165,6 +169,7 @@ def submit(
     confidence: int | None = None,
     seconds: float | None = None,
     opened_sources: Sequence[str] = (),
+    zone: tzinfo = UTC,
 ) -> Recorded | Refusal:
     """Grade the answer to the current question and write it to the record; an exam moves on in the
     same transaction. What comes back is rebuilt from the record, so a repeated submit shows the
@@ -189,6 +194,7 @@ def submit(
         confidence=level,
         advance=attempt.mode == "exam",
         question_version=question_version(bank.questions[attempt.question_ids[position]]),
+        zone=zone,
     )
     if isinstance(result, Refusal):
         return result

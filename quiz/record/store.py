@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, select, update
@@ -63,14 +63,15 @@ class AssignmentRecord:
     def has_closed(self, now: datetime) -> bool:
         return self.closed or (self.closes_at is not None and now >= self.closes_at)
 
-    def refusal(self, now: datetime) -> Refusal | None:
-        """Why no answer is taken now (closed, late, not open yet), or None when it is open."""
+    def refusal(self, now: datetime, zone: tzinfo = UTC) -> Refusal | None:
+        """Why no answer is taken now (closed, late, not open yet), or None when it is open; times
+        said in ``zone``, the reader's."""
         if self.closed:
             return Refusal("This assignment has been closed by your teacher: no more answers are taken.")
         if self.closes_at is not None and now >= self.closes_at:
-            return Refusal(f"This assignment closed at {when(self.closes_at)}: answers are no longer taken.")
+            return Refusal(f"This assignment closed at {when(self.closes_at, zone)}: answers are no longer taken.")
         if self.opens_at is not None and now < self.opens_at:
-            return Refusal(f"This assignment opens at {when(self.opens_at)}; come back then.")
+            return Refusal(f"This assignment opens at {when(self.opens_at, zone)}; come back then.")
         return None
 
     @property
@@ -144,8 +145,10 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def when(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+def when(moment: datetime, zone: tzinfo = UTC) -> str:
+    """A recorded moment (UTC) as its reader's clock shows it, with the zone's name: "2026-12-03 10:00 CET"."""
+    local = moment.astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname() or 'UTC'}"
 
 
 # ---------------------------------------------------------------- classes
@@ -336,14 +339,15 @@ def start_attempt(
     question_ids: Sequence[str],
     orders: Sequence[Answer],
     now: datetime,
+    zone: tzinfo = UTC,
 ) -> AttemptRecord | Refusal:
     """A new attempt for a learner, if the assignment is open and the learner (by name) has an
-    attempt left. The slot is the attempt's number, unique per learner: two joins at once cannot
+    attempt left (``zone``: the learner's, for the times a refusal names). The slot is the attempt's number, unique per learner: two joins at once cannot
     both take the last one."""
     problem = codes.name_problem(display_name)
     if problem:
         return Refusal(f"That name cannot be used: {problem}.")
-    closed = assignment.refusal(now)
+    closed = assignment.refusal(now, zone)
     if closed:
         return closed
     name, key = codes.clean_name(display_name), codes.learner_key(display_name)
@@ -456,6 +460,7 @@ def record_response(
     confidence: int | None = None,
     advance: bool = False,
     question_version: str | None = None,
+    zone: tzinfo = UTC,
 ) -> Recorded | Refusal:
     """Write one answer durably (the transaction commits before this returns), and with ``advance``
     move the attempt on in the same transaction (an exam shows the next question at once).
@@ -477,7 +482,7 @@ def record_response(
     parent = assignment(engine, found.assignment_id)
     if parent is None:
         return Refusal("This assignment has been deleted.")
-    closed = parent.refusal(now)
+    closed = parent.refusal(now, zone)
     if closed:
         return closed
     if position != found.position or found.finished:

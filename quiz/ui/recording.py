@@ -14,8 +14,10 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, timedelta, timezone, tzinfo
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 from sqlalchemy.engine import Engine
@@ -153,6 +155,30 @@ def checked_password(kind: str, given: str, expected: str, matches: Callable[[st
     return "Wrong password."
 
 
+# ---------------------------------------------------------------- the viewer's clock
+
+
+def viewer_zone() -> tzinfo:
+    """The time zone of the viewer's browser (``st.context.timezone``, else its UTC offset), UTC
+    when the browser says neither or names a zone this server does not know. The record stores UTC;
+    times are typed and shown in this zone."""
+    name = st.context.timezone
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    offset = st.context.timezone_offset  # JavaScript's getTimezoneOffset: minutes behind UTC
+    if offset:
+        return timezone(-timedelta(minutes=offset))
+    return UTC
+
+
+def zone_name(zone: tzinfo) -> str:
+    """How a label names the zone: its IANA name, or its offset from UTC."""
+    return str(getattr(zone, "key", "") or zone.tzname(None) or "UTC")
+
+
 # ---------------------------------------------------------------- links
 
 
@@ -209,7 +235,8 @@ def join(by_id: dict, now: float | None = None) -> None:
             st.session_state[JOIN_PROBLEM] = "This assignment's bank is not served here right now; tell your teacher."
             return
         version = play.bank_version(catalog.fingerprint(bank.folder))
-        started = play.start(record, target, bank, name, version, secrets.randbelow(2**31), store.now_utc())
+        seed, at = secrets.randbelow(2**31), store.now_utc()
+        started = play.start(record, target, bank, name, version, seed, at, viewer_zone())
     except SQLAlchemyError as failure:
         st.session_state[JOIN_PROBLEM] = (
             f"Results cannot be recorded right now: {db.trouble(failure)}. Try again in a moment."

@@ -148,6 +148,7 @@ def test_a_closed_assignment_is_said_plainly(monkeypatch: pytest.MonkeyPatch, re
     target = make(record, closes_at=store.now_utc() - timedelta(minutes=1))
     at = open_page(monkeypatch)
     join(at, target.join_code, "Ana")
+    assert target.closes_at is not None
     assert errors(at) == [f"This assignment closed at {store.when(target.closes_at)}: answers are no longer taken."]
 
 

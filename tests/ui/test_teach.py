@@ -133,3 +133,41 @@ def test_a_locked_sqlite_file_is_said_and_nothing_is_changed(
         blocker.execute("ROLLBACK")
         blocker.close()
     assert store.list_classes(record) == ()
+
+
+def test_times_are_typed_and_shown_on_the_teachers_clock_and_stored_in_utc(
+    monkeypatch: pytest.MonkeyPatch, record: Engine
+) -> None:
+    from datetime import UTC, date, datetime, time
+
+    at = open_page(monkeypatch, TEACH)
+    at.context["timezone"] = "Europe/Berlin"  # what the browser says; UTC+1 in January
+    unlock(at)
+    at.text_input(key="teach-class-name").input("9D")
+    at.button(key="FormSubmitter:teach-new-class-Create class").click()
+    at.run()
+    at.selectbox(key="teach-bank").set_value("mini").run()
+    assert at.date_input(key="teach-opens-day").label == "Opens (Europe/Berlin time; empty: at once)"
+    at.date_input(key="teach-opens-day").set_value(date(2027, 1, 15))
+    at.time_input(key="teach-opens-time").set_value(time(9, 0))
+    at.date_input(key="teach-closes-day").set_value(date(2027, 7, 1))
+    at.time_input(key="teach-closes-time").set_value(time(18, 30))
+    at.button(key="teach-create").click().run()
+    assert not at.exception, at.exception
+    (made,) = store.list_assignments(record)
+    assert made.opens_at == datetime(2027, 1, 15, 8, 0, tzinfo=UTC)
+    assert made.closes_at == datetime(2027, 7, 1, 16, 30, tzinfo=UTC)  # summer time: UTC+2
+    assert "Opens 2027-01-15 09:00 CET" in sent_text(at)
+    # A learner in New York who joins early reads the opening time on their own clock.
+    learner = open_page(monkeypatch)
+    learner.context["timezone"] = "America/New_York"
+    learner.text_input(key="join-code").input(made.join_code)
+    learner.text_input(key="join-name").input("Ana")
+    learner.button(key="FormSubmitter:join-Join").click()
+    learner.run()
+    assert text(learner) == ["This assignment opens at 2027-01-15 03:00 EST; come back then."]
+    # A browser that names no zone (or one unknown here) but its offset: that offset.
+    other = open_page(monkeypatch, TEACH)
+    other.context.update({"timezone": "Not/AZone", "timezone_offset": -330})  # UTC+5:30
+    unlock(other)
+    assert "Opens 2027-01-15 13:30 UTC+05:30" in sent_text(other)

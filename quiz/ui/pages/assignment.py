@@ -47,7 +47,8 @@ def submit(loaded: play.Recorded, bank: Bank, key: str) -> None:
         st.session_state[PROBLEM] = NOT_RECORDED.format(why="the record cannot be reached right now")
         return
     try:
-        result = play.submit(record, loaded, bank, answer, store.now_utc(), confidence=level, seconds=seconds)
+        now, zone = store.now_utc(), recording.viewer_zone()
+        result = play.submit(record, loaded, bank, answer, now, confidence=level, seconds=seconds, zone=zone)
     except SQLAlchemyError as problem:  # locked, read-only or gone: nothing was written
         st.session_state[PROBLEM] = NOT_RECORDED.format(why=db.trouble(problem))
         return
@@ -94,7 +95,7 @@ def question_ui(bank: Bank, loaded: play.Recorded) -> None:
     st.progress(done / attempt.size, text=f"Question {attempt.position + 1} of {attempt.size}")
     if answer is None:
         st.session_state[SHOWN].setdefault((loaded.record.resume_id, attempt.position), time.monotonic())
-        closed = loaded.assignment.refusal(store.now_utc())
+        closed = loaded.assignment.refusal(store.now_utc(), recording.viewer_zone())
         question.ask_ui(current, order, key)
         if attempt.asks_confidence:
             confidence.picker_ui(key)
@@ -152,7 +153,7 @@ def results_ui(bank: Bank, loaded: play.Recorded) -> None:
     st.success("Every answer is recorded for your teacher. This attempt is finished and cannot be changed.")
     now = store.now_utc()
     if assignment.answers_after_close and not assignment.has_closed(now):
-        after = f" (at {store.when(assignment.closes_at)})" if assignment.closes_at else ""
+        after = f" (at {store.when(assignment.closes_at, recording.viewer_zone())})" if assignment.closes_at else ""
         st.info(f"The right answers are shown here after the assignment closes{after}.", icon=":material/schedule:")
         return
     back = {recording.RESUME: loaded.record.resume_id}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 
 import streamlit as st
@@ -46,9 +46,9 @@ def login_ui(expected: str) -> None:
         st.error(st.session_state[WRONG], icon=":material/lock:")
 
 
-def moment(day: date | None, at: time | None) -> datetime | None:
-    """A date and time typed as UTC, or None when no date is given."""
-    return None if day is None else datetime.combine(day, at or time(0, 0), tzinfo=UTC)
+def moment(day: date | None, at: time | None, zone: tzinfo) -> datetime | None:
+    """A date and time typed on the teacher's clock (``zone``), as UTC; None when no date is given."""
+    return None if day is None else datetime.combine(day, at or time(0, 0), tzinfo=zone).astimezone(UTC)
 
 
 def notice(text: str, kind: str = "success") -> None:
@@ -105,6 +105,7 @@ def create_assignment(record: Engine, class_id: int, bank: Bank) -> None:
         quiz = engine.BankQuiz(choice, confidence=sure)
         title = values.get("teach-title") or bank.quizzes[choice].title
     allowed = int(values.get("teach-attempts", 1))
+    zone = recording.viewer_zone()
     made = store.create_assignment(
         record,
         class_id,
@@ -113,8 +114,8 @@ def create_assignment(record: Engine, class_id: int, bank: Bank) -> None:
         quiz,
         mode,
         store.now_utc(),
-        opens_at=moment(values.get("teach-opens-day"), values.get("teach-opens-time")),
-        closes_at=moment(values.get("teach-closes-day"), values.get("teach-closes-time")),
+        opens_at=moment(values.get("teach-opens-day"), values.get("teach-opens-time"), zone),
+        closes_at=moment(values.get("teach-closes-day"), values.get("teach-closes-time"), zone),
         attempts_allowed=None if allowed == 0 else allowed,
         answers_after_close=bool(values.get("teach-after")) and mode == "exam",
     )
@@ -211,10 +212,11 @@ def new_assignment_ui(record: Engine, chosen: store.ClassRecord, banks: tuple[Ba
             value=asks_by_default(bank, choice),
             key=confidence_key(bank, choice),
         )
+        clock = recording.zone_name(recording.viewer_zone())
         left, right = st.columns(2)
-        left.date_input("Opens (UTC; empty: at once)", value=None, key="teach-opens-day")
+        left.date_input(f"Opens ({clock} time; empty: at once)", value=None, key="teach-opens-day")
         left.time_input("at", value=None, key="teach-opens-time")
-        right.date_input("Closes (UTC; empty: when you close it)", value=None, key="teach-closes-day")
+        right.date_input(f"Closes ({clock} time; empty: when you close it)", value=None, key="teach-closes-day")
         right.time_input("at ", value=None, key="teach-closes-time")
         st.number_input("Attempts allowed per learner (0: any number)", 0, 100, 1, key="teach-attempts")
         st.checkbox(
@@ -233,16 +235,17 @@ def new_assignment_ui(record: Engine, chosen: store.ClassRecord, banks: tuple[Ba
 
 
 def status(assignment: store.AssignmentRecord) -> str:
-    now = store.now_utc()
+    """Open, not yet or closed, with the times on the teacher's clock."""
+    now, zone = store.now_utc(), recording.viewer_zone()
     if assignment.closed:
         return ":red-badge[Closed]"
     refusal = assignment.refusal(now)
     if refusal is None:
-        until = f" until {store.when(assignment.closes_at)}" if assignment.closes_at else ""
+        until = f" until {store.when(assignment.closes_at, zone)}" if assignment.closes_at else ""
         return f":green-badge[Open{until}]"
     if assignment.opens_at is not None and now < assignment.opens_at:
-        return f":orange-badge[Opens {store.when(assignment.opens_at)}]"
-    return f":red-badge[Closed at {store.when(assignment.closes_at or now)}]"
+        return f":orange-badge[Opens {store.when(assignment.opens_at, zone)}]"
+    return f":red-badge[Closed at {store.when(assignment.closes_at or now, zone)}]"
 
 
 def assignment_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
@@ -289,6 +292,7 @@ def learners_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
         return
     finished = sum(item.attempt.finished for item in found)
     st.caption(f"{markup.count(len(found), 'attempt')}, {finished} finished")
+    zone = recording.viewer_zone()
     st.table(  # a plain table: names are text a screen reader and a search can find
         [
             {
@@ -297,7 +301,7 @@ def learners_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
                 "Answered": f"{item.answered} of {item.size}",
                 "Score": f"{item.marks:g} / {item.size}",
                 "Finished": "yes" if item.attempt.finished else "not yet",
-                "Started (UTC)": f"{item.attempt.started_at:%Y-%m-%d %H:%M}",
+                "Started": store.when(item.attempt.started_at, zone),
             }
             for item in found
         ],
