@@ -139,6 +139,12 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
     text = drafting.file_text(review, accepted)
     result = checked(review, text, sources)
     bank = review.drafted.bank
+    if bank is None:  # the bank had errors of its own (another file) when the draft was made
+        st.warning(
+            "The bank does not load as it is, so the drafted claims and questions cannot be shown; the problems"
+            " are listed under Save. Fix them in the editor above, then draft again.",
+            icon=":material/warning:",
+        )
     sources_tab, claims_tab, questions_tab = st.tabs(
         [f"{SECTION_TITLES[section]} ({len(review.section(section))})" for section in drafting.SECTIONS]
     )
@@ -270,7 +276,7 @@ def save_ui(
         f"Accepted: {markup.count(len(accepted), 'item')}."
         + (f" Not decided yet (left out): {undecided}." if undecided else "")
     )
-    if accepted and result.errors:
+    if result.errors and (accepted or review.drafted.errors):  # the bank's own errors show at once
         st.error(
             f"With these items the bank would have {markup.count(len(result.errors), 'error')}: fix or reject"
             " the items at fault (a question needs its claim and sources accepted too).",

@@ -212,3 +212,16 @@ def test_a_whole_tab_is_accepted_or_rejected_at_once(monkeypatch: pytest.MonkeyP
     at.button(key="author-draft-save").click().run()
     bank = load_bank(banks / "mini").bank
     assert bank is not None and set(SOURCES) <= set(bank.sources) and TALLY not in bank.claims
+
+
+def test_a_bank_broken_on_disk_says_so_and_nothing_is_written(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
+    at = author_page(monkeypatch, banks)
+    quizzes = banks / "mini" / "quizzes.yaml"
+    quizzes.write_text(quizzes.read_text(encoding="utf-8").replace("questions:", "questions: [", 1), encoding="utf-8")
+    before = files_of(banks)
+    at = paste(at, GAZETTE.read_text(encoding="utf-8"), HERALD.read_text(encoding="utf-8"))
+    assert [alert.value for alert in at.warning][-1].startswith("The bank does not load as it is")
+    assert any(code.value.startswith("quizzes.yaml:") for code in at.code)  # its problem, named in the bank
+    at.button(key="author-draft-accept-all-sources").click().run()
+    assert not at.exception and at.button(key="author-draft-save").disabled  # accepted, and still not saved
+    assert files_of(banks) == before
