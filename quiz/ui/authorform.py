@@ -26,6 +26,7 @@ SECTION = "author-form-section"
 EDITS = "author-form-edits"  # (editor key, list) -> the item being edited (kept for the session)
 PREVIEW = "author-preview-question"  # the page's preview picker: it follows the form
 WHAT = {"questions": "A question", "sources": "A source", "claims": "A claim", "quizzes": "A quiz"}
+KEPT_WRITES = 6
 NEW_LABEL = {"questions": "New question…", "sources": "New source…", "claims": "New claim…", "quizzes": "New quiz…"}
 
 
@@ -197,9 +198,30 @@ def cites_ui(editing: Editing, bank: Bank | None) -> None:
 # ---------------------------------------------------------------- the form
 
 
+def redo(editor: str) -> None:
+    """Put back what the form wrote if the editor's text went back to what it was before: a browser
+    that sent a change while the page was still being redrawn sends the text box's older value."""
+    text = st.session_state[editor]
+    writes = [editing.writes for (where, _), editing in st.session_state.get(EDITS, {}).items() if where == editor]
+    for _ in range(KEPT_WRITES * len(writes)):
+        after = next((done[text] for done in writes if done.get(text, text) != text), None)
+        if after is None:
+            break
+        text = after
+    st.session_state[editor] = text
+
+
+def forget_writes(editor: str) -> None:
+    """After *Reload from disk*: the text on disk is what the author wants, not the form's last writes."""
+    for (where, _), editing in st.session_state.get(EDITS, {}).items():
+        if where == editor:
+            editing.writes.clear()
+
+
 def form_ui(folder: Path, editor: str) -> None:
     """Draw the form for the file open in ``editor`` (the page's text-area key) and write its
     item into that text whenever a value changes."""
+    redo(editor)
     section = section_ui()
     editing = choose_ui(editor, section)
     if editing is None:
@@ -221,6 +243,9 @@ def form_ui(folder: Path, editor: str) -> None:
         located = forms.locate(text, section)
         editing.index = len(located) - 1 if isinstance(located, list) else None
     editing.written = copy.deepcopy(editing.form)
+    editing.writes[st.session_state[editor]] = text
+    while len(editing.writes) > KEPT_WRITES:
+        del editing.writes[next(iter(editing.writes))]
     st.session_state[editor] = text
     if section == "questions" and editing.form.id:
         st.session_state[PREVIEW] = editing.form.id

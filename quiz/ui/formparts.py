@@ -36,7 +36,7 @@ class Editing:
     written: Any
     opened: int = NEW  # the choice it was opened from
     generation: int = 0  # bumped when the form's values change under its widgets (add, remove, move)
-    extra: dict[str, str] = field(default_factory=dict)
+    writes: dict[str, str] = field(default_factory=dict)  # the editor's text before a write -> after it (the last few)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -66,8 +66,8 @@ def test_author_edits_previews_and_saves(
 
     fixed = before.replace("How much will the bridge cost", "What will the bridge cost")
     type_yaml(page, fixed)
-    expect(page.get_by_test_id("stAlertContentWarning").first).to_contain_text(
-        "1 warning: the bank loads, and you can save."
+    expect(page.get_by_test_id("stAlertContentWarning").filter(has_text="the bank loads")).to_contain_text(
+        "1 warning: the bank loads, and you can save."  # the other warning: "Unsaved changes in questions.yaml."
     )
     expect(page.get_by_test_id("stCode").filter(has_text="correct: yes")).to_have_count(0)
     preview = page.locator(".st-key-author-preview")

@@ -83,7 +83,8 @@ def test_a_teacher_writes_and_cites_a_question_in_the_form_and_a_learner_answers
     expect(page.get_by_text("Unsaved changes.")).to_be_visible()
     preview = page.locator(".st-key-author-preview")
     expect(preview).to_contain_text("Why do the figures differ?")
-    expect(page.get_by_test_id("stAlertContentWarning").first).to_contain_text("the bank loads, and you can save")
+    loads = page.get_by_test_id("stAlertContentWarning").filter(has_text="the bank loads")  # beside "Unsaved changes"
+    expect(loads).to_contain_text("the bank loads, and you can save")
     screenshot(page, "author-form-1-question-with-two-citations")
 
     page.get_by_role("button", name="Save").click()

@@ -191,3 +191,25 @@ def test_editing_an_existing_question_changes_only_its_lines(monkeypatch: pytest
     end = before.index("  - id: netflix-statement-via-variety")
     assert after.startswith(before[:start]) and after.endswith(before[end - 2 :])
     assert load_bank(bank).bank.questions["petition-two-counts"].hint == "Read both counts again."  # type: ignore[union-attr]
+
+
+def test_a_stale_text_box_value_from_the_browser_does_not_undo_the_form(
+    monkeypatch: pytest.MonkeyPatch, bank: Path
+) -> None:
+    """A browser that sends a change while the page is still being redrawn sends the text box's
+    older value with it; the form's question must stay in the text, and nothing typed be lost."""
+    before = (bank / FILE).read_text(encoding="utf-8")
+    at = form_open(monkeypatch, bank)
+    fill(at, "text_input", "id", "raced")
+    assert "  - id: raced" in editor_text(at, bank)
+    at.text_area(key=f"author-text-{bank / FILE}").set_value(before)  # the stale value, sent with the next change
+    widget(at, "text_area", "prompt").input("Typed while the page was redrawn")
+    at.run()
+    assert not at.exception
+    assert not any("no longer in this file" in element.value for element in at.error)
+    text = editor_text(at, bank)
+    assert "  - id: raced" in text and "Typed while the page was redrawn" in text
+    assert text.count("  - id: raced") == 1
+    at.button(key="author-reload").click().run()  # Reload from disk: the text on disk wins, the form stays
+    assert editor_text(at, bank) == before
+    assert widget(at, "text_input", "id").value == "raced"

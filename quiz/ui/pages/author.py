@@ -110,6 +110,7 @@ def reload(path: Path) -> None:
     if isinstance(text, str):
         st.session_state[editor_key(path)] = text
         st.session_state[BASES][str(path)] = text
+        authorform.forget_writes(editor_key(path))
 
 
 def save(roots: list[Path], folder: Path, name: str) -> None:
