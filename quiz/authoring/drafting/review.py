@@ -23,7 +23,7 @@ from quiz.authoring.drafting.draft import Article, article_from, bank_ids, draft
 from quiz.authoring.drafting.ledger import ledger
 from quiz.authoring.scaffold import MODELINE, schema_reference
 from quiz.bank.emit import Fields, item_lines
-from quiz.bank.load import LoadResult, load_bank
+from quiz.bank.load import LoadResult, as_if_saved
 from quiz.errors import Refused
 from quiz.text import inside
 
@@ -144,7 +144,7 @@ def check(review: Review, text: str, sources: Sequence[str]) -> LoadResult:
                 target = copy / review.files[source_id]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(review.copies[review.files[source_id]])
-        result = load_bank(copy, (copy / review.name, text))
+        result = as_if_saved(copy, copy / review.name, text)
     home, scratch = str(review.folder), str(copy)
     issues = tuple(
         replace(issue, file=home + issue.file[len(scratch) :]) if issue.file.startswith(scratch) else issue
