@@ -20,12 +20,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from quiz.authoring.edit import Refusal
 from quiz.bank import emit
 from quiz.bank.locate import walk
-from quiz.bank.model import TYPED_KEYS
+from quiz.bank.model import QUESTION_TYPES, TYPED_KEYS
 from quiz.bank.parse import parse
 
 SECTIONS: tuple[str, ...] = ("questions", "sources", "claims", "quizzes")  # the lists the forms edit
 SINGULAR = {"questions": "question", "sources": "source", "claims": "claim", "quizzes": "quiz"}
-TYPES: tuple[str, ...] = ("single", "multiple", "true-false", "order", "claim-check")
+TYPES: tuple[str, ...] = QUESTION_TYPES  # a new type needs a label here, and its fields in the form
 TYPE_LABELS = {
     "single": "One right answer",
     "multiple": "Several right answers",

@@ -10,7 +10,7 @@ import datetime as dt
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
@@ -32,6 +32,8 @@ VERDICT_LABELS: dict[str, str] = {
     "not-in-sources": "Not in the sources",
 }
 Difficulty = Literal["easy", "medium", "hard"]
+# What an answer is: one option (its index), a set of them (indexes, ascending), or an order (every index once).
+AnswerShape = Literal["one", "set", "order"]
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 
 
@@ -146,6 +148,8 @@ class Choice(Frozen):
 
 
 class QuestionBase(Frozen):
+    answer_shape: ClassVar[AnswerShape] = "one"  # how the engine checks and grades an answer; not a YAML key
+
     id: Slug
     prompt: Text
     explanation: Text
@@ -165,6 +169,7 @@ class SingleQuestion(QuestionBase):
 
 
 class MultipleQuestion(QuestionBase):
+    answer_shape: ClassVar[AnswerShape] = "set"
     type: Literal["multiple"]
     choices: tuple[Choice, ...] = Field(min_length=2, max_length=8)
 
@@ -175,6 +180,7 @@ class TrueFalseQuestion(QuestionBase):
 
 
 class OrderQuestion(QuestionBase):
+    answer_shape: ClassVar[AnswerShape] = "order"
     type: Literal["order"]
     items: tuple[Text, ...] = Field(min_length=3, max_length=8)
 

@@ -155,9 +155,9 @@ def is_valid(question: Question, answer: Answer) -> bool:
     count = len(options(question))
     if any(not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < count for index in answer):
         return False
-    if isinstance(question, OrderQuestion):
+    if question.answer_shape == "order":
         return sorted(answer) == list(range(count))
-    if isinstance(question, MultipleQuestion):
+    if question.answer_shape == "set":
         return list(answer) == sorted(set(answer))
     return len(answer) == 1
 
@@ -167,7 +167,7 @@ def grade(question: Question, answer: Answer) -> Grade:
     if not is_valid(question, answer):
         raise ValueError(f"answer {answer!r} does not fit question {question.id!r}")
     key = right_answer(question)
-    if isinstance(question, OrderQuestion):
+    if question.answer_shape == "order":
         positions = tuple(item == right for item, right in zip(answer, key))
         return Grade(correct=all(positions), positions=positions)
     right = set(key)
@@ -183,12 +183,12 @@ def grade_summary(question: Question, result: Grade) -> str:
     """One line saying how the answer fared, for the learner."""
     if result.correct:
         return "Right!"
-    if isinstance(question, MultipleQuestion):
+    if question.answer_shape == "set":
         return (
             f"Not quite: {count(len(result.picked_right), 'right pick')}, "
             f"{count(len(result.picked_wrong), 'wrong pick')}, {count(len(result.missed), 'right answer')} missed."
         )
-    if isinstance(question, OrderQuestion):
+    if question.answer_shape == "order":
         return f"Not quite: {sum(result.positions)} of {len(result.positions)} in the right place."
     return "Not quite."
 
@@ -304,7 +304,7 @@ def submit(attempt: Attempt, bank: Bank, answer: Sequence[int], confidence: int 
         raise ValueError(f"question {question.id!r} is already answered")
     if attempt.confidence is None and confidence is not None:
         raise ValueError("this attempt does not ask how sure the learner is")
-    given = tuple(sorted(set(answer))) if isinstance(question, MultipleQuestion) else tuple(answer)
+    given = tuple(sorted(set(answer))) if question.answer_shape == "set" else tuple(answer)
     result = grade(question, given)
     return replace(
         attempt,

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.bank.model import DIFFICULTIES, Bank, MultipleQuestion
+from quiz.bank.model import DIFFICULTIES, Bank
 from quiz.play import cbm
 from quiz.play.engine import MODES, Answer, Attempt, BankQuiz, CustomQuiz, Grade, QuizRef, grade, is_valid, shown_order
 
@@ -130,7 +130,7 @@ def _attempt(payload: dict[str, Any], banks: Mapping[str, Bank]) -> Attempt:
         if not isinstance(answer, list) or index > position:
             raise _Bad(f"the answer to question {question_id!r} is not possible at this point")
         answer = tuple(answer)
-        if isinstance(question, MultipleQuestion) and list(answer) != sorted(set(answer)):
+        if question.answer_shape == "set" and list(answer) != sorted(set(answer)):
             raise _Bad(f"the answer to question {question_id!r} does not fit it")
         if not is_valid(question, answer):
             raise _Bad(f"the answer to question {question_id!r} does not fit it (has the question changed?)")

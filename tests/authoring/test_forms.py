@@ -171,3 +171,7 @@ def test_an_emptied_choice_list_is_written_and_the_loader_says_so(bank: Path) ->
     assert isinstance(new, str) and "choices: []" in new
     errors = load_bank(bank, (path, new)).errors
     assert errors and any("choices" in issue.path for issue in errors)
+
+
+def test_every_question_type_the_models_know_has_a_label_in_the_form() -> None:
+    assert set(forms.TYPE_LABELS) == set(forms.TYPES)
