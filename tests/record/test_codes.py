@@ -44,3 +44,18 @@ def test_display_names_refuse_markup_control_characters_and_length() -> None:
     assert codes.name_problem("   ")
     assert codes.clean_name("  Ana   Lee ") == "Ana Lee"
     assert codes.learner_key("ANA  lee") == codes.learner_key("ana lee")
+
+
+def test_the_join_links_qr_code_decodes_to_the_link() -> None:
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    link = "https://quiz.example.org/school/?join=K7RM-3XQA"
+    png = codes.qr_png(link)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    image = Image.open(io.BytesIO(png))
+    found = zxingcpp.read_barcodes(image)
+    assert [(result.format, result.text) for result in found] == [(zxingcpp.BarcodeFormat.QRCode, link)]
+    assert image.size[0] == image.size[1] >= 6 * (21 + 8)  # at least version 1 with its quiet zone, 6 px a module

@@ -171,3 +171,35 @@ def test_times_are_typed_and_shown_on_the_teachers_clock_and_stored_in_utc(
     other.context.update({"timezone": "Not/AZone", "timezone_offset": -330})  # UTC+5:30
     unlock(other)
     assert "Opens 2027-01-15 13:30 UTC+05:30" in sent_text(other)
+
+
+def test_each_assignment_shows_a_qr_code_of_its_join_link(monkeypatch: pytest.MonkeyPatch, record: Engine) -> None:
+    import io
+
+    import zxingcpp
+    from PIL import Image
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    from quiz.play.engine import BankQuiz
+
+    made = store.create_class(record, "9E", store.now_utc())
+    assert isinstance(made, store.ClassRecord)
+    target = store.create_assignment(record, made.id, "Bridge", "mini", BankQuiz("all"), "practice", store.now_utc())
+    assert isinstance(target, store.AssignmentRecord)
+    sent: list[tuple[bytes, str]] = []  # what the page hands the browser as media files
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
+        if isinstance(path_or_data, bytes):
+            sent.append((path_or_data, mimetype))
+        return keep(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
+    at = unlock(open_page(monkeypatch, TEACH))
+    link = next(element.value for element in at.code if "?join=" in element.value)
+    assert link.endswith(f"?join={codes.shown_code(target.join_code)}")
+    (image,) = at.image
+    assert image.captions == [f"Scan to join: {link}"] and image.value[0].endswith(".png")
+    (png, kind), *_ = [item for item in sent if item[1] == "image/png"]
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert [result.text for result in decoded] == [link]

@@ -257,8 +257,12 @@ def assignment_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
         left, right = st.columns(2)
         left.caption("Join code")
         left.code(codes.shown_code(assignment.join_code), language=None)
+        link = recording.join_link(codes.shown_code(assignment.join_code))
         right.caption("Join link")
-        right.code(recording.join_link(codes.shown_code(assignment.join_code)), language=None, wrap_lines=True)
+        right.code(link, language=None, wrap_lines=True)
+        with right.expander("QR code of the join link", icon=":material/qr_code_2:"):
+            # PNG as made: re-encoded as JPEG, the modules' edges would blur.
+            st.image(join_qr(link), caption=f"Scan to join: {link}", width=220, output_format="PNG")
         with st.container(horizontal=True):
             if assignment.closed:
                 st.button(
@@ -279,6 +283,11 @@ def assignment_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
                 args=(record, assignment.id),
             )
         learners_ui(record, assignment)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def join_qr(link: str) -> bytes:
+    return codes.qr_png(link)
 
 
 def codes_count(assignment: store.AssignmentRecord) -> str:
