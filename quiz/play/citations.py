@@ -114,6 +114,8 @@ def in_context(bank: Bank, ref: CiteRef, around: int = AROUND) -> tuple[str, lis
     first, last = spans[0][0], spans[-1][1]
     lines = [(match.start(), match.end()) for match in _LINE.finditer(text)]
     holding = [number for number, (start, end) in enumerate(lines) if start < last and end > first]
+    if not holding:  # a passage of blanks only: nothing to show around it
+        return "", []
     low = max(holding[0] - around, 0)
     high = min(holding[-1] + around, len(lines) - 1)
     start, end = lines[low][0], lines[high][1]
