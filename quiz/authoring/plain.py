@@ -53,6 +53,20 @@ def without_folder(text: str, folder: Path) -> str:
     return text
 
 
+def in_banks(folder: Path, roots: list[Path]) -> str:
+    """A bank folder named inside the banks folder it is found in (``cuties-2020``), else by its own name."""
+    for root in roots:
+        try:
+            return (
+                folder.resolve().relative_to(root.resolve()).as_posix()
+                if folder.resolve() != root.resolve()
+                else folder.name
+            )
+        except ValueError:
+            continue
+    return folder.name
+
+
 def where(path: str) -> str:
     """``questions[id=bridge-cost].choices[0].correct`` -> ``question bridge-cost, choice 1, correct``."""
     parts = []

@@ -39,3 +39,11 @@ def test_where_reads_a_path_by_ids_and_places() -> None:
     warning = Issue("x.yaml", 0, 0, "", "no questions", severity=Severity.WARNING)
     assert plain.sentence(warning) == "Warning in x.yaml: no questions."
     assert plain.in_bank(Issue("/elsewhere/y.yaml", 1, 1, "", "m"), Path("/banks/b")).file == "y.yaml"
+
+
+def test_a_bank_is_named_inside_its_banks_folder(tmp_path: Path) -> None:
+    (tmp_path / "banks" / "group" / "mini").mkdir(parents=True)
+    roots = [tmp_path / "other", tmp_path / "banks"]
+    assert plain.in_banks(tmp_path / "banks" / "group" / "mini", roots) == "group/mini"
+    assert plain.in_banks(tmp_path / "banks", roots) == "banks"  # QUIZ_BANKS naming one bank folder
+    assert plain.in_banks(tmp_path / "elsewhere" / "b", roots) == "b"

@@ -128,6 +128,7 @@ def test_the_editor_opens_the_file_as_on_disk(monkeypatch: pytest.MonkeyPatch, b
     at = editing(monkeypatch, banks)
     assert editor(at, path).value == path.read_text(encoding="utf-8")
     assert [box.value for box in at.selectbox][:2] == [str(banks / "mini"), "questions.yaml"]
+    assert at.selectbox(key="author-bank").options == ["mini"]  # named in the banks folder, not by the server's path
     assert [alert.value for alert in at.warning] == ["1 warning: the bank loads, and you can save."]
 
 

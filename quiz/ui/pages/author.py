@@ -55,10 +55,12 @@ def still_there(key: str, options: list[str]) -> None:
         del st.session_state[key]
 
 
-def bank_ui(folders: list[Path]) -> Path:
+def bank_ui(folders: list[Path], roots: list[Path]) -> Path:
+    """The bank to edit, named by its folder inside the banks folder (the server's path stays on the server)."""
     names = [str(folder) for folder in folders]
     still_there("author-bank", names)
-    return Path(st.selectbox("Bank", names, key="author-bank"))
+    shown = {name: plain.in_banks(Path(name), roots) for name in names}
+    return Path(st.selectbox("Bank", names, key="author-bank", format_func=shown.__getitem__))
 
 
 def file_ui(folder: Path) -> str | None:
@@ -345,7 +347,7 @@ if not folders:
 
 left, right = st.columns(2, gap="large")
 with left:
-    folder = bank_ui(folders)
+    folder = bank_ui(folders, roots)
     name = file_ui(folder)
     key = open_text(folder, name) if name else None
     if name is None or key is None:
