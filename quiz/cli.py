@@ -8,27 +8,24 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from quiz.authoring.drafting.draft import draft
-from quiz.authoring.new import new_question
-from quiz.authoring.scaffold import new_bank
-from quiz.bank.load import load_banks
 from quiz.bank.model import QUESTION_TYPES
-from quiz.bank.schema import schema_text
 from quiz.errors import QuizError, format_issues, in_order
-from quiz.interop import export as interop_export
-from quiz.interop import gift_import
-from quiz.record import db, store
-from quiz.report import analysis, responses
-from quiz.report import output as report_output
+from quiz.interop import FORMATS
 from quiz.text import count
+
+if TYPE_CHECKING:
+    from sqlalchemy.exc import SQLAlchemyError
+
+# Each subcommand imports what it needs when it runs: the drafter, the record (SQLAlchemy, Alembic)
+# and the statistics (numpy) cost seconds to import, and `quiz validate` needs none of them.
 
 
 def validate(paths: Sequence[str], strict: bool, output: str) -> int:
+    from quiz.bank.load import load_banks
+
     results, path_issues = load_banks(paths)
     issues = in_order([*path_issues, *(issue for result in results for issue in result.issues)])
     error_count = sum(issue.is_error for issue in issues)
@@ -48,11 +45,15 @@ def validate(paths: Sequence[str], strict: bool, output: str) -> int:
 
 
 def schema() -> int:
+    from quiz.bank.schema import schema_text
+
     sys.stdout.write(schema_text())
     return 0
 
 
 def new_bank_command(folder: str, title: str) -> int:
+    from quiz.authoring.scaffold import new_bank
+
     for path in new_bank(Path(folder), title):
         print(f"wrote {path}")
     print(
@@ -63,6 +64,8 @@ def new_bank_command(folder: str, title: str) -> int:
 
 
 def new_question_command(folder: str, question_type: str, question_id: str | None, file: str) -> int:
+    from quiz.authoring.new import new_question
+
     path, written_id, warnings = new_question(Path(folder), question_type, question_id, file)
     print(f"added {question_type} question {written_id!r} (draft: true) to {path}")
     print(f"checked: {count(len(warnings), 'warning')}, 0 errors; see them with: quiz validate {folder}")
@@ -70,6 +73,8 @@ def new_question_command(folder: str, question_type: str, question_id: str | Non
 
 
 def draft_command(articles: Sequence[str], folder: str, title: str | None) -> int:
+    from quiz.authoring.drafting.draft import draft
+
     result = draft(articles, Path(folder), title)
     if result.created_bank:
         print(f"created bank {Path(folder) / 'bank.yaml'}")
@@ -101,6 +106,9 @@ def draft_command(articles: Sequence[str], folder: str, title: str | None) -> in
 
 def stats_command(file: str, output: str) -> int:
     """Moodle's quiz and item statistics of a responses.csv; a malformed file gets FILE:LINE: errors."""
+    from quiz.report import analysis, responses
+    from quiz.report import output as report_output
+
     found, issues = responses.read(Path(file), file)
     if issues:
         print("\n".join(responses.format_issue(issue) for issue in issues), file=sys.stderr)
@@ -112,6 +120,8 @@ def stats_command(file: str, output: str) -> int:
 
 def export_command(folder: str, quiz_id: str | None, fmt: str, output: str) -> int:
     """One file for Moodle (GIFT, Moodle XML) or Canvas (QTI); a bank with errors gets them, and nothing is written."""
+    from quiz.interop import export as interop_export
+
     done = interop_export.export_file(folder, quiz_id, fmt, output)
     if done.errors:
         print(format_issues(done.errors), file=sys.stderr)
@@ -121,10 +131,14 @@ def export_command(folder: str, quiz_id: str | None, fmt: str, output: str) -> i
 
 
 def _database(url: str | None) -> str:
+    from quiz.record import db
+
     return url or db.database_url(os.environ, db.file_secrets(Path.cwd()), Path.cwd())
 
 
 def _database_failed(target: str, action: str, problem: SQLAlchemyError) -> int:
+    from quiz.record import db
+
     cause = getattr(problem, "orig", None) or problem
     print(f"error: {db.describe(target)}: cannot {action}: {cause.__class__.__name__}: {cause}", file=sys.stderr)
     return 1
@@ -132,6 +146,10 @@ def _database_failed(target: str, action: str, problem: SQLAlchemyError) -> int:
 
 def db_upgrade_command(url: str | None) -> int:
     """Apply the record's migrations up to the newest (the app does this at start too)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from quiz.record import db
+
     target = _database(url)
     engine = db.open_engine(target)
     try:
@@ -146,6 +164,12 @@ def db_upgrade_command(url: str | None) -> int:
 
 def db_purge_command(days: int, url: str | None) -> int:
     """Delete the attempts (and their answers) started more than ``days`` days ago."""
+    from datetime import timedelta
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from quiz.record import db, store
+
     if days < 0:
         print("error: --older-than: expected a number of days, 0 or more", file=sys.stderr)
         return 1
@@ -164,6 +188,8 @@ def db_purge_command(days: int, url: str | None) -> int:
 
 def import_command(file: str, folder: str) -> int:
     """GIFT questions as drafts in a new bank file; what cannot come in is listed, one line each."""
+    from quiz.interop import gift_import
+
     done = gift_import.import_gift(file, folder)
     if done.errors:
         print(format_issues(done.errors), file=sys.stderr)
@@ -229,7 +255,7 @@ def _parser() -> argparse.ArgumentParser:
     exporting = commands.add_parser("export", help="write a bank or a quiz for Moodle (GIFT, XML) or Canvas (QTI)")
     exporting.add_argument("bank", metavar="BANK", help="the bank folder")
     exporting.add_argument("--quiz", metavar="ID", help="one quiz of the bank (default: every question not a draft)")
-    exporting.add_argument("--format", required=True, choices=interop_export.FORMATS)
+    exporting.add_argument("--format", required=True, choices=FORMATS)
     exporting.add_argument("--output", required=True, metavar="FILE")
     exporting.set_defaults(run=lambda args: export_command(args.bank, args.quiz, args.format, args.output))
     importing = commands.add_parser("import", help="add a GIFT file's questions to a bank, as drafts in a new file")

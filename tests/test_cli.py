@@ -177,3 +177,11 @@ def test_json_lists_issues_in_the_order_of_the_text_output(capsys: pytest.Captur
         line.split(" ", 1)[0] for line in text
     ]
     assert [issue["file"] for issue in listed] == sorted(issue["file"] for issue in listed)
+
+
+def test_importing_the_cli_leaves_the_subcommands_heavy_libraries_unloaded():
+    """quiz validate starts fast: the record, the drafter and the statistics load only for their commands."""
+    heavy = ("sqlalchemy", "alembic", "numpy", "quiz.record.db", "quiz.authoring.drafting.draft", "quiz.report.stats")
+    script = f"import sys, quiz.cli; print([name for name in {heavy!r} if name in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout.strip() == "[]"

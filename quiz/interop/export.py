@@ -15,9 +15,9 @@ from pathlib import Path
 from quiz.bank.load import load_bank
 from quiz.bank.model import Bank, Question
 from quiz.errors import Issue, QuizError
+from quiz.interop import FORMATS
 from quiz.play import engine
 
-FORMATS = ("gift", "moodle-xml", "qti")
 SUFFIXES = {"gift": ".gift", "moodle-xml": ".xml", "qti": ".zip"}
 
 
