@@ -55,3 +55,24 @@ def test_the_migrations_are_in_the_package() -> None:
     versions = resources.files("quiz.record.migrations") / "versions"
     assert any(entry.name.endswith(".py") and entry.name[0].isdigit() for entry in versions.iterdir())
     assert (resources.files("quiz.record.migrations") / "env.py").is_file()
+
+
+def test_servers_starting_at_once_on_an_empty_database_all_upgrade_it(empty_url: str) -> None:
+    """As several servers behind nginx do when they start on a new PostgreSQL: each its own process
+    (Alembic's context is one per process)."""
+    import subprocess
+    import sys
+
+    if db.is_sqlite(empty_url):
+        return  # one SQLite file is served by one server; SQLite itself serialises its writers
+    script = "import sys; from quiz.record import db; db.upgrade(db.open_engine(sys.argv[1]))"
+    servers = [
+        subprocess.Popen([sys.executable, "-c", script, empty_url], stderr=subprocess.PIPE, text=True) for _ in range(3)
+    ]
+    errors = [server.communicate(timeout=120)[1] for server in servers]
+    assert [server.returncode for server in servers] == [0, 0, 0], errors
+    engine = db.open_engine(empty_url)
+    try:
+        assert db.current(engine) == db.head()
+    finally:
+        engine.dispose()

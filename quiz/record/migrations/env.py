@@ -1,13 +1,23 @@
-"""Alembic's entry: run the migrations on the engine :func:`quiz.record.db.upgrade` hands over."""
+"""Alembic's entry: run the migrations on the engine :func:`quiz.record.db.upgrade` hands over.
+
+Every server applies new migrations when it starts, so several may start on one PostgreSQL at
+once: a transaction-level advisory lock lets one migrate while the others wait, then find the
+database at the newest revision and do nothing (without it, two would both create the tables and
+one would fail)."""
 
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import text
 
 from quiz.record.tables import metadata
 
+MIGRATION_LOCK = 0x71756979  # any fixed number: the servers of one database agree on it
+
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
     context.configure(
         connection=connection,
         target_metadata=metadata,
