@@ -1,8 +1,10 @@
 """A teacher writes a question in the Author page's form, with two citations picked from two
-sources, and never sees YAML; the bank validates, and a learner then answers it in a quiz."""
+sources, and a quiz for it in the quiz form, never typing YAML; the bank validates, and a learner
+then answers it in that quiz."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -98,9 +100,26 @@ def test_a_teacher_writes_and_cites_a_question_in_the_form_and_a_learner_answers
     question = loaded.bank.questions["two-costs"]
     assert [(c.source, c.quote) for c in question.cite] == [("gazette", FIRST), ("post", SECOND)]
 
-    # Quizzes have no form yet: the test lists the new question in a quiz of its own on disk.
-    with (banks / "mini" / "quizzes.yaml").open("a", encoding="utf-8") as quizzes:
-        quizzes.write("  - id: costs\n    title: The two costs\n    questions: [two-costs]\n")
+    # A quiz of its own, written in the quiz form too.
+    quizzes = (banks / "mini" / "quizzes.yaml").read_text(encoding="utf-8")
+    choose(page, "File", "quizzes.yaml")
+    page.get_by_test_id("stButtonGroup").get_by_text("A quiz", exact=True).click()
+    expect(page.get_by_text("Quiz to edit", exact=True)).to_be_visible()
+    wait_for_app(page)
+    type_in(page, "Id", "costs")
+    type_in(page, "Title", "The two costs")
+    listed = page.get_by_test_id("stMultiSelect").filter(has_text="Questions, in the order chosen").locator("input")
+    listed.click()
+    listed.press_sequentially("two-costs")
+    listed.press("Enter")
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="quizzes.yaml (YAML)")).to_have_value(
+        re.compile(r"questions: \[two-costs\]")
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("stAlertContentSuccess").filter(has_text="Saved quizzes.yaml.")).to_be_visible()
+    assert (banks / "mini" / "quizzes.yaml").read_text(encoding="utf-8").startswith(quizzes.rstrip("\n"))
     page.goto(server.url)
     wait_for_app(page)
     page.locator(".st-key-home-start-mini-costs button").click()
