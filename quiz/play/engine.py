@@ -29,7 +29,6 @@ from quiz.bank.model import (
     quiz_questions,
 )
 from quiz.play import cbm
-from quiz.text import count
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
@@ -179,20 +178,6 @@ def grade(question: Question, answer: Answer) -> Grade:
     )
 
 
-def grade_summary(question: Question, result: Grade) -> str:
-    """One line saying how the answer fared, for the learner."""
-    if result.correct:
-        return "Right!"
-    if question.answer_shape == "set":
-        return (
-            f"Not quite: {count(len(result.picked_right), 'right pick')}, "
-            f"{count(len(result.picked_wrong), 'wrong pick')}, {count(len(result.missed), 'right answer')} missed."
-        )
-    if question.answer_shape == "order":
-        return f"Not quite: {sum(result.positions)} of {len(result.positions)} in the right place."
-    return "Not quite."
-
-
 def shown_order(question: Question, seed: int) -> Answer:
     """The order to show the options in, fixed by the seed.
 
@@ -232,12 +217,6 @@ def quiz_confidence(bank: Bank, quiz: QuizRef) -> bool:
     if isinstance(quiz, BankQuiz):
         return bank.quizzes[quiz.quiz_id].confidence if quiz.confidence is None else quiz.confidence
     return quiz.confidence
-
-
-def quiz_title(bank: Bank, quiz: QuizRef) -> str:
-    if isinstance(quiz, BankQuiz):
-        return bank.quizzes[quiz.quiz_id].title
-    return "Your own quiz"
 
 
 def draw(bank: Bank, quiz: QuizRef, seed: int) -> tuple[str, ...]:

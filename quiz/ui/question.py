@@ -14,7 +14,7 @@ from quiz.bank.model import Bank, ClaimCheckQuestion, MultipleQuestion, OrderQue
 from quiz.play import citations, engine
 from quiz.play.citations import CiteRef
 from quiz.play.engine import Answer, Grade
-from quiz.ui import markup, nav
+from quiz.ui import feedback, markup, nav
 from quiz.ui.confidence import placed_ui
 
 # Marks are words, not icons alone: an icon is read aloud by its name ("check_circle").
@@ -175,7 +175,7 @@ def review_ui(
         prompt_ui(question)
     elif isinstance(question, ClaimCheckQuestion):
         st.markdown(markup.block_quote(f"**Claim:** {markup.author(question.claim)}"))
-    summary = engine.grade_summary(question, grade)
+    summary = feedback.grade_summary(question, grade)
     if grade.correct:
         st.success(summary, icon=":material/check_circle:")
     else:

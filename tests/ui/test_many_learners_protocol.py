@@ -14,7 +14,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from quiz.bank.load import load_bank
-from quiz.play import engine
+from quiz.ui import feedback
 from tests.conftest import MINI
 from tests.support.learners import APP, plans
 from tests.support.load_checks import assert_each_learner_got_its_own_attempt
@@ -39,9 +39,9 @@ def test_thirty_protocol_learners_at_once_each_see_only_their_own_attempt() -> N
         assert outcome.app_errors == [], who
         assert urlsplit(outcome.results_url).path == "/results", who
         expected = outcome.plan.expected(bank)
-        if expected.mode == "practice":  # feedback in the engine's words, for the engine's grade
+        if expected.mode == "practice":  # feedback in the UI's words, for the engine's grade
             summaries = [
-                engine.grade_summary(bank.questions[question_id], grade)
+                feedback.grade_summary(bank.questions[question_id], grade)
                 for question_id, grade in zip(expected.question_ids, expected.grades)
                 if grade is not None
             ]

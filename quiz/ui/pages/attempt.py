@@ -7,7 +7,7 @@ import streamlit as st
 
 from quiz.bank.model import Bank
 from quiz.play import engine
-from quiz.ui import confidence, focus, markup, nav, question, state
+from quiz.ui import confidence, feedback, focus, markup, nav, question, state
 
 NEED_ANSWER = "quiz-need-answer"  # the key of the question checked without an answer, if any
 
@@ -27,7 +27,7 @@ def next_question(attempt: engine.Attempt) -> None:
 
 
 def header_ui(bank: Bank, attempt: engine.Attempt, answered: bool) -> None:
-    title = engine.quiz_title(bank, attempt.quiz)
+    title = feedback.quiz_title(bank, attempt.quiz)
     st.title("Retrying the ones you missed" if attempt.retry else markup.author(title), anchor=False)
     st.caption(
         f"{markup.author(bank.info.title)} · {'Retrying the ones you missed' if attempt.retry else markup.author(title)} · "

@@ -7,7 +7,7 @@ import streamlit as st
 
 from quiz.bank.model import Bank
 from quiz.play import cbm, engine
-from quiz.ui import confidence, focus, markup, nav, question, state
+from quiz.ui import confidence, feedback, focus, markup, nav, question, state
 
 
 def score_ui(score: engine.Score, marks: cbm.Summary | None = None) -> None:
@@ -77,7 +77,7 @@ focus.top_ui(st.query_params.get(state.TOKEN, ""))  # Streamlit kept the quiz pa
 st.title("Results", anchor=False)
 st.caption(
     f"{markup.author(bank.info.title)} · "
-    f"{'Retrying the ones you missed' if attempt.retry else markup.author(engine.quiz_title(bank, attempt.quiz))}"
+    f"{'Retrying the ones you missed' if attempt.retry else markup.author(feedback.quiz_title(bank, attempt.quiz))}"
 )
 if not attempt.finished:
     st.info("This quiz is not finished yet.")

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from quiz.bank.model import DIFFICULTIES, Bank
 from quiz.play import catalog, engine
 from quiz.record import codes, db, export, store
-from quiz.ui import markup, nav, recording, state
+from quiz.ui import feedback, markup, nav, recording, state
 from quiz.ui.report import assignment_report_ui
 
 UNLOCKED = "teach-unlocked"
@@ -100,7 +100,7 @@ def create_assignment(record: Engine, class_id: int, bank: Bank) -> None:
             notice("No question matches those skills and difficulties.", "error")
             return
         quiz: engine.QuizRef = custom
-        title = values.get("teach-title") or "Your own quiz"
+        title = values.get("teach-title") or feedback.OWN_QUIZ
     else:
         quiz = engine.BankQuiz(choice, confidence=sure)
         title = values.get("teach-title") or bank.quizzes[choice].title
