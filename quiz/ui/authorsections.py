@@ -6,17 +6,22 @@ Each draws the fields of its model (``quiz/bank/model.py``) into the form values
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
 
-from quiz.authoring import forms
+from quiz.authoring import edit, forms, plain
 from quiz.authoring.sectionforms import MODES, SOURCE_KINDS, STATUSES, ClaimForm, QuizForm, ReportForm, SourceForm
 from quiz.bank.load import BANK_SUFFIXES
-from quiz.bank.model import DIFFICULTIES, Bank
-from quiz.ui.formparts import Editing, field_key, listed, pick_ui, quoted_ui
+from quiz.bank.model import DIFFICULTIES, SLUG_PATTERN, Bank
+from quiz.ui import markup
+from quiz.ui.formparts import Editing, field_key, key, listed, pick_ui, quoted_ui
 
 TEXT_FILES_SHOWN = 200
+MAX_TEXT_BYTES = 2 * 2**20  # as quiz draft takes an article
+PASTE_PROBLEM = "author-form-paste-problem"
+SLUG = re.compile(SLUG_PATTERN)
 
 
 def text_files(folder: Path) -> list[str]:
@@ -52,6 +57,8 @@ def source_ui(editing: Editing, folder: Path) -> None:
         format_func=lambda name: name or "Choose the source's text…",
         help="The source's full text (UTF-8), a file in the bank folder, such as sources/NAME.md.",
     )
+    if not form.file:
+        paste_ui(editing, folder)
     form.outlet = st.text_input("Outlet (optional)", key=field_key(editing, "outlet", form.outlet))
     form.author = st.text_input("Author (optional)", key=field_key(editing, "author", form.author))
     form.published = st.text_input(
@@ -67,6 +74,46 @@ def source_ui(editing: Editing, folder: Path) -> None:
         height=90,
         help="What a reader should know about the source: what is unknown, typos kept as evidence.",
     )
+
+
+def add_text(editing: Editing, folder: Path, name: str) -> None:
+    """Write the pasted text as the new source's file (atomically, never over a file), and choose it."""
+    text = st.session_state.get(key(editing, "pasted"), "") or ""
+    data = text.encode("utf-8")
+    if not text.strip() or len(data) > MAX_TEXT_BYTES:
+        st.session_state[PASTE_PROBLEM] = "the text is empty" if not text.strip() else "the text is over 2 MiB"
+        return
+    written = edit.add_files(folder, {name: data})
+    if isinstance(written, edit.Refusal):
+        reason = plain.without_folder(written.reason, folder).replace("; draft again to get new names", "")
+        st.session_state[PASTE_PROBLEM] = reason
+        return
+    st.session_state[PASTE_PROBLEM] = ""
+    editing.form.file = name
+    st.session_state[key(editing, "file")] = name
+
+
+def paste_ui(editing: Editing, folder: Path) -> None:
+    """A new source's text, pasted: written as ``sources/ID.md`` in the bank folder at once (a file
+    no bank file names yet changes nothing), then the source names it when it is saved."""
+    with st.container(border=True):
+        st.text_area(
+            "Or paste the source's full text",
+            key=key(editing, "pasted"),
+            height=120,
+            help="Written exactly as pasted to sources/ID.md in the bank folder; never over an existing file.",
+        )
+        name = f"sources/{editing.form.id}.md" if SLUG.fullmatch(editing.form.id) else ""
+        st.button(
+            f"Add the text as {name}" if name else "Add the text (give the source an id first)",
+            key=key(editing, "pasted-add"),
+            icon=":material/note_add:",
+            disabled=not name,
+            on_click=add_text,
+            args=(editing, folder, name),
+        )
+        if st.session_state.get(PASTE_PROBLEM):
+            st.error(f"Not added: {markup.literal(st.session_state[PASTE_PROBLEM])}.", icon=":material/block:")
 
 
 def claim_ui(editing: Editing, bank: Bank | None) -> None:

@@ -232,3 +232,31 @@ def test_a_claim_whose_reports_are_all_removed_says_so_and_keeps_the_rest(
     assert (bank / "claims.yaml").read_text(encoding="utf-8") == before
     pick(at, "netflix-defends-cuties", "Netflix defended")
     assert not at.button(key="author-save").disabled
+
+
+def test_a_new_source_from_pasted_text_never_written_over_a_file(monkeypatch: pytest.MonkeyPatch, bank: Path) -> None:
+    pasted = "Council statement\n\nThe council said the bridge will open in May. " + HOSTILE + "\n"
+    at = open_section(monkeypatch, bank, "bank.yaml", "sources")
+    assert widget(at, "button", "sources", "pasted-add").disabled  # no id yet: no file name
+    fill(at, "text_input", "sources", "id", "council-statement")
+    fill(at, "text_area", "sources", "pasted", pasted)
+    widget(at, "button", "sources", "pasted-add").click().run()
+    assert not at.exception and not any("Not added" in element.value for element in at.error)
+    assert (bank / "sources" / "council-statement.md").read_bytes() == pasted.encode("utf-8")  # exactly as pasted
+    assert widget(at, "selectbox", "sources", "file").value == "sources/council-statement.md"
+    fill(at, "text_input", "sources", "title", "Council statement")
+    save(at)
+    loaded = load_bank(bank).bank
+    assert loaded is not None and loaded.sources["council-statement"].file == "sources/council-statement.md"
+
+    at.segmented_control(key="author-form-section").set_value("sources").run()
+    choose(at, bank, "bank.yaml", "source", 0)
+    at.selectbox(key=f"author-form-source-author-text-{bank / 'bank.yaml'}").set_value(-1).run()
+    fill(at, "text_input", "sources", "id", "council-statement")  # the same id again: its file is there
+    fill(at, "text_area", "sources", "pasted", "Another text")
+    widget(at, "button", "sources", "pasted-add").click().run()
+    assert "Not added: sources/council\\-statement\\.md exists already\\: nothing was saved." in [
+        element.value for element in at.error
+    ]
+    assert str(bank) not in "\n".join(element.value for element in at.error)
+    assert (bank / "sources" / "council-statement.md").read_bytes() == pasted.encode("utf-8")  # never overwritten
