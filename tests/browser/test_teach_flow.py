@@ -1,6 +1,7 @@
 """Chromium: a teacher makes a class and an assignment; three learners join it in their own
 browser contexts and answer; the teacher sees them; one learner continues on a new context from
-the resume link. Then the server is killed with SIGKILL mid-assignment: no submitted answer is lost."""
+the resume link. Then the server is killed with SIGKILL mid-assignment: no submitted answer is lost.
+A source read in context during a practice assignment goes with the next answer; the join link has a QR code."""
 
 from __future__ import annotations
 
@@ -133,4 +134,48 @@ def test_a_killed_server_loses_no_submitted_answer_of_an_assignment(browser: Bro
     wait_for_app(page)
     expect(page.get_by_text("Question 3 of 3")).to_be_visible()
     assert store.responses_of(record, attempt.id) == before  # nothing lost, nothing doubled
+    record.dispose()
+
+
+def test_a_source_read_in_context_goes_with_the_next_answer_and_the_join_link_has_a_qr_code(
+    browser: Browser, school
+) -> None:
+    server, url = school
+    record = db.open_engine(url)
+    db.upgrade(record)  # the server migrates at its first page run; this test writes before one
+    klass = store.create_class(record, "9B", store.now_utc())
+    assert isinstance(klass, store.ClassRecord)
+    made = store.create_assignment(record, klass.id, "Bridge", "mini", BankQuiz("all"), "practice", store.now_utc())
+    assert isinstance(made, store.AssignmentRecord)
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    join(page, server.url, made.join_code, "Ana")
+    answer_first_option(page)
+    resume = page.url.split("r=", 1)[1].split("&", 1)[0]
+    page.get_by_role("link", name="Read in context").first.click()  # the feedback's first cited passage
+    expect(page).to_have_url(re.compile(r"/sources\?"))
+    expect(page.get_by_role("heading", name="The passage cited")).to_be_visible()
+    screenshot(page, "desktop-assignment-read-in-context")
+    page.go_back()  # as a learner returns to the quiz
+    expect(page).to_have_url(re.compile(r"/assignment\?r="))
+    expect(page.get_by_text("Your answer is recorded.")).to_be_visible()
+    page.locator(".st-key-assignment-next button").click()
+    expect(page.get_by_text("Question 2 of 6")).to_be_visible()
+    page.get_by_test_id("stCheckbox").first.click()
+    page.locator(".st-key-assignment-submit button").click()
+    expect(page.get_by_text("Your answer is recorded.")).to_be_visible()
+    attempt = store.attempt_by_resume(record, resume)
+    assert attempt is not None
+    first, second = store.responses_of(record, attempt.id)
+    assert (first.opened_sources, second.opened_sources) == ((), ("gazette",))  # bridge-cost cites the Gazette
+    assert [(item.source_id, item.position) for item in store.openings_of(record, attempt.id)] == [("gazette", 1)]
+
+    teacher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    unlock_teach(teacher, server.url)
+    expect(teacher.get_by_text("1 attempt, 0 finished")).to_be_visible()
+    wait_for_app(teacher)  # a click during the unlock's rerun is lost
+    box = teacher.get_by_test_id("stExpander").filter(has_text="QR code of the join link")
+    box.get_by_text("QR code of the join link").click()
+    expect(box.get_by_test_id("stImage")).to_be_visible()
+    expect(teacher.get_by_text(f"Scan to join: {server.url}/?join={codes.shown_code(made.join_code)}")).to_be_visible()
+    screenshot(teacher, "desktop-teach-qr")
     record.dispose()
