@@ -103,7 +103,7 @@ def test_a_teacher_writes_and_cites_a_question_in_the_form_and_a_learner_answers
     # A quiz of its own, written in the quiz form too.
     quizzes = (banks / "mini" / "quizzes.yaml").read_text(encoding="utf-8")
     choose(page, "File", "quizzes.yaml")
-    page.get_by_test_id("stButtonGroup").get_by_text("A quiz", exact=True).click()
+    page.locator(".st-key-author-form-section").get_by_text("A quiz", exact=True).click()
     expect(page.get_by_text("Quiz to edit", exact=True)).to_be_visible()
     wait_for_app(page)
     type_in(page, "Id", "costs")

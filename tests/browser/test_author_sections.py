@@ -11,8 +11,10 @@ from playwright.sync_api import Dialog, Page, expect
 
 from quiz.bank.load import load_bank
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
+from tests.browser.test_accessibility import BLOCKING, BLOCKING_RULES, axe
 from tests.browser.test_author_form import PASSWORD, choose, type_in
 from tests.conftest import MINI
+from tests.support.node import node_modules
 
 #: Reloading /author?draft=... makes Streamlit's frontend probe /author/_stcore/health and
 #: /author/_stcore/host-config for a base path first (404, logged; streamlit/streamlit#7074), as
@@ -64,7 +66,7 @@ def test_a_teacher_writes_a_claim_with_reports_picked_from_two_sources(
     open_author(page, server.url, "bank.yaml")
     page.locator(".st-key-author-form-on").get_by_text("Edit as a form").click()
     wait_for_app(page)
-    page.get_by_test_id("stButtonGroup").get_by_text("A claim", exact=True).click()
+    page.locator(".st-key-author-form-section").get_by_text("A claim", exact=True).click()
     expect(page.get_by_text("Claim to edit", exact=True)).to_be_visible()
     wait_for_app(page)
     type_in(page, "Id", "two-estimates")
@@ -137,3 +139,24 @@ def test_unsaved_edits_survive_a_reload_after_a_warning_before_leaving(
     wait_for_app(page)
     assert dialogs == []
     assert console_errors.unexpected(AUTHOR_PROBES) == []
+
+
+def test_each_form_has_no_serious_wcag_violation(
+    tmp_path: Path, start_streamlit, page: Page, console_errors: ConsoleErrors
+) -> None:
+    """axe-core, as tests/browser/test_accessibility.py runs it, on the question, source, claim and quiz forms."""
+    node_modules()  # skips (fails under CI) when npm is missing
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
+    open_author(page, server.url, "bank.yaml")
+    page.locator(".st-key-author-form-on").get_by_text("Edit as a form").click()
+    wait_for_app(page)
+    found = {}
+    for what, chooser in [("A question", "Question"), ("A source", "Source"), ("A claim", "Claim"), ("A quiz", "Quiz")]:
+        page.locator(".st-key-author-form-section").get_by_text(what, exact=True).click()
+        expect(page.get_by_text(f"{chooser} to edit", exact=True)).to_be_visible()
+        wait_for_app(page)
+        found[what] = [v for v in axe(page) if v.impact in BLOCKING or v.id in BLOCKING_RULES]
+    assert {what: violations for what, violations in found.items() if violations} == {}
+    assert console_errors.unexpected() == []

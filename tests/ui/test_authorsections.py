@@ -35,7 +35,7 @@ def open_section(monkeypatch: pytest.MonkeyPatch, bank: Path, file: str, section
     at.button(key="FormSubmitter:author-login-Unlock").click().run()
     at.selectbox(key=f"author-file-{bank}").select(file).run()
     at.toggle(key="author-form-on").set_value(True).run()
-    at.segmented_control(key="author-form-section").set_value(section).run()
+    at.radio(key="author-form-section").set_value(section).run()
     assert not at.exception
     return at
 
@@ -133,7 +133,7 @@ def test_a_new_source_and_an_edited_one(monkeypatch: pytest.MonkeyPatch, bank: P
     drawn = [element.value for element in (*at.markdown, *at.caption, *at.info, *at.success)]
     assert not any("<script>" in value for value in drawn)  # the title is shown escaped, never as HTML
     middle = (bank / "bank.yaml").read_text(encoding="utf-8")
-    at.segmented_control(key="author-form-section").set_value("sources").run()
+    at.radio(key="author-form-section").set_value("sources").run()
     choose(at, bank, "bank.yaml", "source", 0)
     fill(at, "text_input", "sources", "outlet", "Unknown outlet")
     save(at)
@@ -153,7 +153,7 @@ def test_a_new_quiz_of_chosen_questions_and_one_drawn_by_skill(monkeypatch: pyte
     fill(at, "selectbox", "quizzes", "mode", "exam")
     fill(at, "checkbox", "quizzes", "confidence", True)
     save(at)
-    at.segmented_control(key="author-form-section").set_value("quizzes").run()
+    at.radio(key="author-form-section").set_value("quizzes").run()
     choose(at, bank, "quizzes.yaml", "quiz", 0)  # the chooser back on "New quiz…" first
     at.selectbox(key=f"author-form-quiz-author-text-{bank / 'quizzes.yaml'}").set_value(-1).run()
     fill(at, "text_input", "quizzes", "id", "numbers-drawn")
@@ -203,7 +203,7 @@ def test_html_and_script_in_every_field_of_a_claim_and_a_quiz_stay_text(
     assert (claim.reports[0].note, claim.reports[0].upstream) == (HOSTILE + "note", HOSTILE + "upstream")
 
     at.selectbox(key=f"author-file-{bank}").select("quizzes.yaml").run()
-    at.segmented_control(key="author-form-section").set_value("quizzes").run()
+    at.radio(key="author-form-section").set_value("quizzes").run()
     fill(at, "text_input", "quizzes", "id", "hostile-quiz")
     fill(at, "text_input", "quizzes", "title", HOSTILE + "title")
     fill(at, "text_area", "quizzes", "description", HOSTILE + "description")
@@ -249,7 +249,7 @@ def test_a_new_source_from_pasted_text_never_written_over_a_file(monkeypatch: py
     loaded = load_bank(bank).bank
     assert loaded is not None and loaded.sources["council-statement"].file == "sources/council-statement.md"
 
-    at.segmented_control(key="author-form-section").set_value("sources").run()
+    at.radio(key="author-form-section").set_value("sources").run()
     choose(at, bank, "bank.yaml", "source", 0)
     at.selectbox(key=f"author-form-source-author-text-{bank / 'bank.yaml'}").set_value(-1).run()
     fill(at, "text_input", "sources", "id", "council-statement")  # the same id again: its file is there
