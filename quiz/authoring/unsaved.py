@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 KEPT_FOR = 12 * 60 * 60.0  # seconds
-MOST = 200
+MOST = 50  # each holds every open file's text (and the form's last few writes): bounded memory
 _ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
