@@ -19,6 +19,7 @@ from quiz.authoring.drafting.figures import (
     TALLY_CONTEXT,
     WORDS_NUMBER,
     duration_days,
+    tally_norm,
     word_value,
 )
 from quiz.authoring.drafting.lexicon import (
@@ -242,7 +243,7 @@ def _tallies(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
             continue
         taken.append(match.span())
         keys = content_lemmas(text[: match.start()] + " " + text[match.end() :])
-        yield Statement("tally", sentence, match.group(), f"{match.group('a')}-{match.group('b')}", text, keys)
+        yield Statement("tally", sentence, match.group(), tally_norm(match), text, keys)
 
 
 def _durations(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
@@ -343,6 +344,9 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         before = text[: match.start()].rstrip()
         if before.endswith(('"', "”", ',"', ",”")) or re.search(r"[\"”],?$", before):
             who = _clause_after(text, match.end(), 5)  # '"...," said Mayor Okafor'
+            named = _APPOSITIVE.match(text[match.end() :])
+            if named and named.group("role").strip() == who and not any(word[0].isupper() for word in who.split()):
+                who = named.group("name")  # '"...," said the cafe's owner, Piotr Lewandowski': the name
         else:
             chunks = re.split(r"[;:\"“”(]|,(?!\s*$)", before.rstrip(","))
             clause = chunks[-1].split()
@@ -389,6 +393,9 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         return found
     return None
 
+
+# A role then the name it stands for: "the cafe's owner, Piotr Lewandowski", "its chair, Helen Osei".
+_APPOSITIVE = re.compile(r"\s*(?P<role>[^,;:.!?\"“”]+),\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\b")
 
 _ROLE_HINTS = frozenset(
     lemma(word)

@@ -23,7 +23,23 @@ WORDS_NUMBER = re.compile(
 )
 
 # "voted 7-4", "by a majority of 10 to 2", "won 2-1", "beat Danby Town 3-1".
-TALLY = re.compile(r"(?<![\w$£€.,/-])(?P<a>\d{1,3})\s?(?:-|–|\bto\b)\s?(?P<b>\d{1,3})(?![\w%]|[.,]\d|-)")
+# In words too, with what is counted between: "by eight votes to three", "by ten votes to two".
+TALLY = re.compile(
+    r"(?<![\w$£€.,/-])(?P<a>\d{1,3})\s?(?:-|–|\bto\b)\s?(?P<b>\d{1,3})(?![\w%]|[.,]\d|-)"
+    rf"|\b(?P<wa>{_WORD}|\d{{1,3}})\s+votes?\s+to\s+(?P<wb>{_WORD}|\d{{1,3}})\b",
+    re.I,
+)
+
+
+def tally_norm(match: re.Match[str]) -> str:
+    """The tally as "7-4", for "7-4", "7 to 4" and "seven votes to four"."""
+    if match.group("a"):
+        return f"{match.group('a')}-{match.group('b')}"
+    return "-".join(
+        part if part.isdigit() else f"{word_value(part) or 0:g}" for part in (match.group("wa"), match.group("wb"))
+    )
+
+
 TALLY_CONTEXT = re.compile(
     r"\b(?:vot\w*|majority|verdict|jury|won|win|wins|beat|beats|beaten|lost|defeat\w*|score\w*|approv\w*|"
     r"decid\w*|decision|rejected|passed|backed|motion)\b",

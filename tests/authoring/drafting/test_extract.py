@@ -146,3 +146,12 @@ def test_lemma_is_crude_but_joins_what_counts_agree_on():
     assert {lemma(word) for word in ("signatures", "signed", "signers")} == {"sign"}
     assert lemma("houses") == lemma("homes") == "hom"
     assert lemma("people") == "person"
+
+
+def test_a_tally_in_words_and_a_speaker_named_after_the_role():
+    text = (
+        "The committee approved the plan by eight votes to three on Monday.\n\n"
+        '"We are cooperating fully with the inspectors," said the cafe\'s owner, Piotr Lewandowski, in a statement.'
+    )
+    assert found(text, "tally") == [("eight votes to three", "8-3")]
+    assert [s.value for s in statements(text) if s.kind == "speech"] == ["Piotr Lewandowski"]
