@@ -16,7 +16,7 @@ from quiz.authoring.sectionforms import MODES, SOURCE_KINDS, STATUSES, ClaimForm
 from quiz.bank.load import BANK_SUFFIXES
 from quiz.bank.model import DIFFICULTIES, SLUG_PATTERN, Bank
 from quiz.ui import markup
-from quiz.ui.formparts import Editing, field_key, key, listed, pick_ui, quoted_ui
+from quiz.ui.formparts import Editing, field_key, key, listed, pick_ui, quoted_ui, row_buttons
 
 TEXT_FILES_SHOWN = 200
 MAX_TEXT_BYTES = 2 * 2**20  # as quiz draft takes an article
@@ -183,6 +183,11 @@ def quiz_ui(editing: Editing, bank: Bank | None, text: str) -> None:
         )
         if not form.questions:
             st.warning("No question yet: choose at least one.", icon=":material/warning:")
+        elif len(form.questions) > 1:
+            with st.expander(f"The order they are served in ({len(form.questions)})"):
+                for index, question_id in enumerate(form.questions):
+                    st.text(f"{index + 1}. {question_id}")
+                    row_buttons(editing, form.questions, index, "question")
     form.mode = st.selectbox(
         "Mode",
         listed([form.mode], list(MODES)),

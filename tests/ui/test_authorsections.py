@@ -149,7 +149,9 @@ def test_a_new_quiz_of_chosen_questions_and_one_drawn_by_skill(monkeypatch: pyte
     fill(at, "text_input", "quizzes", "id", "two-questions")
     fill(at, "text_input", "quizzes", "title", "Two questions")
     assert "No question yet: choose at least one." in [w.value for w in at.warning]
-    fill(at, "multiselect", "quizzes", "questions", ["petition-two-counts", "film-type-labels"])
+    fill(at, "multiselect", "quizzes", "questions", ["film-type-labels", "petition-two-counts"])
+    widget(at, "button", "quizzes", "question-1-up").click().run()  # the order they are served in
+    assert widget(at, "multiselect", "quizzes", "questions").value == ["petition-two-counts", "film-type-labels"]
     fill(at, "selectbox", "quizzes", "mode", "exam")
     fill(at, "checkbox", "quizzes", "confidence", True)
     save(at)
