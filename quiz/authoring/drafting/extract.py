@@ -14,11 +14,14 @@ from dataclasses import dataclass, replace
 
 from quiz.authoring.drafting.figures import (
     DURATION,
+    FRACTION,
     NOT_TALLY_BEFORE,
+    SCORE,
     TALLY,
     TALLY_CONTEXT,
     WORDS_NUMBER,
     duration_days,
+    fraction_percent,
     tally_norm,
     word_value,
 )
@@ -186,6 +189,7 @@ def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
     text = sentence.text
     yield from _tallies(sentence, taken)
     yield from _durations(sentence, taken)
+    yield from _shares(sentence, taken)
     for match in _AGE.finditer(text):
         taken.append(match.span())
         noun = _clause_after(text, match.end(), 3)
@@ -244,6 +248,39 @@ def _tallies(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
         taken.append(match.span())
         keys = content_lemmas(text[: match.start()] + " " + text[match.end() :])
         yield Statement("tally", sentence, match.group(), tally_norm(match), text, keys)
+
+
+def _shares(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:
+    """Marks out of a scale ("a rating of 1 out of 5"), and shares in words ("a quarter of the homes"),
+    which are percentages."""
+    text = sentence.text
+    for match in SCORE.finditer(text):
+        if _overlaps(match.span(), taken):
+            continue
+        number, scale = (part if part[0].isdigit() else f"{word_value(part) or 0:g}" for part in match.groups())
+        if not float(scale):
+            continue
+        taken.append(match.span())
+        before, after = _clause_before(text, match.start(), 4), _clause_after(text, match.end(), 6)
+        keys = content_lemmas(f"{before} {after}")
+        head = head_of(text, match.start(), match.end())
+        yield Statement("score", sentence, match.group(), f"{number}/{scale}", match.group(), keys, head=head)
+    for match in FRACTION.finditer(text):
+        share = fraction_percent(match)
+        if share is None or _overlaps(match.span(), taken):
+            continue
+        taken.append(match.span())
+        before, after = _clause_before(text, match.start(), 4), _clause_after(text, match.end(), 8)
+        head = head_of(text, match.start(), match.end())
+        yield Statement(
+            "percent",
+            sentence,
+            match.group(),
+            f"{share:g}",
+            f"{match.group()} {after}",
+            content_lemmas(f"{before} {after}"),
+            head=head,
+        )
 
 
 def _durations(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Statement]:

@@ -63,6 +63,29 @@ _RANGES = (
 )
 
 
+# A share in words: "a quarter of the homes", "two-thirds of voters", "one in four residents" (as a percentage).
+_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10}
+FRACTION = re.compile(
+    r"\b(?P<num>(?:a|one|two|three|four)[- ](?:half|thirds?|quarters?|fifths?|tenth)|half)(?=\s+of\b)"
+    rf"|\b(?P<one>one|two|three|\d)\s+in\s+(?P<every>{_WORD}|\d{{1,3}})\b(?=\s+[a-z])",
+    re.I,
+)
+# A mark out of a scale: "a hygiene rating of 1 out of 5", "scored 7 out of 10".
+SCORE = re.compile(rf"\b(?P<num>\d+(?:\.\d+)?|{_WORD})\s+out\s+of\s+(?P<scale>\d+|{_WORD})\b", re.I)
+
+
+def fraction_percent(match: re.Match[str]) -> float | None:
+    """ "a quarter" -> 25.0, "two-thirds" -> 66.7, "one in four" -> 25.0."""
+    if match.group("num"):
+        count, _, part = match.group("num").lower().replace("-", " ").partition(" ")
+        if not part:
+            count, part = "one", count
+        amount = 1.0 if count in ("a", "one") else word_value(count)
+        return None if amount is None else round(100 * amount / _PARTS[part], 1)
+    one, every = (part if part.isdigit() else word_value(part) for part in (match.group("one"), match.group("every")))
+    return round(100 * float(one) / float(every), 1) if one and every else None
+
+
 def word_value(words: str) -> float | None:
     """The value of a number written in words ("fifty thousand" -> 50000.0), or ``None``."""
     value = parse_number(words.lower().replace("-", " "))
@@ -71,10 +94,11 @@ def word_value(words: str) -> float | None:
 
 def value_range(value: str, number: float) -> tuple[float, float]:
     """The range a figure as written can mean: "nearly 2,000" is 1,800 to 2,000; a bare figure, itself."""
+    spread = (0.9, 1.1) if FRACTION.search(value) else (1.0, 1.0)  # "a quarter" is a rounded share
     for pattern, low, high in _RANGES:
         if pattern.search(value.strip()):
-            return number * low, number * high
-    return number, number
+            return number * low * spread[0], number * high * spread[1]
+    return number * spread[0], number * spread[1]
 
 
 def ranges_meet(first: tuple[float, float], second: tuple[float, float]) -> bool:

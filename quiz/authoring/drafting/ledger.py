@@ -57,7 +57,7 @@ def ledger(
     statements = find_statements(sentences)
     frequent = _frequent_lemmas(sentences)
     claims: list[DraftClaim] = []
-    numeric = ("count", "money", "percent", "age", "tally", "duration")
+    numeric = ("count", "money", "percent", "age", "tally", "duration", "score")
     claims += _group_numbers([s for s in statements if s.kind in numeric], frequent, dates)
     claims += _group_dates([s for s in statements if s.kind == "date"], frequent, dates)
     claims += _group_titles([s for s in statements if s.kind in ("label", "rating", "stars")], sentences)

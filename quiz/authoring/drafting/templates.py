@@ -121,7 +121,10 @@ def _id_words(text: str, count: int, keep: frozenset[str] | None = None) -> str:
 def claim_id(claim: DraftClaim, taken: set[str]) -> str:
     """A readable id: ``count-people-signed-petition``, ``kind-of-cuties``, ``said-netflix``."""
     first = claim.statements[0]
-    if claim.kind in ("count", "money", "percent", "duration"):
+    if claim.kind == "score":  # what was scored comes before: "a food hygiene rating of 1 out of 5"
+        before = first.sentence.text[: first.sentence.text.find(first.value)]
+        stem = f"score-{_id_words(' '.join(before.split()[-4:]), 3)}"
+    elif claim.kind in ("count", "money", "percent", "duration"):
         stem = f"{claim.kind}-{_id_words(first.subject[len(first.value) :], 3)}"
     elif claim.kind == "tally":
         stem = f"tally-{_id_words(first.sentence.text, 3)}"
@@ -199,6 +202,7 @@ def for_claim(claim: DraftClaim, cid: str, drafting: Drafting) -> list[Fields]:
         "percent": _numbers,
         "tally": _numbers,
         "duration": _numbers,
+        "score": _numbers,
         "age": _age,
         "date": _date,
         "label": _label,

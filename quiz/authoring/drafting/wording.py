@@ -59,6 +59,8 @@ def _figure_words(statement: Statement) -> str:
         return "what percentage"
     if statement.kind == "duration":
         return "how long"
+    if statement.kind == "score":
+        return f"how many out of {statement.value.rsplit(' ', 1)[-1]}"
     if statement.kind == "tally":
         before = statement.sentence.text[: statement.sentence.text.find(statement.value)]
         if re.search(r"\bby\s*$", before):
@@ -104,7 +106,7 @@ def claim_text(claim: DraftClaim) -> str:
     """The claim as the question it settles."""
     first = claim.statements[0]
     found = ""
-    if claim.kind in ("count", "money", "percent", "tally", "duration"):
+    if claim.kind in ("count", "money", "percent", "tally", "duration", "score"):
         found = _asked(first, _figure_words(first))
     elif claim.kind == "age":
         found = _age_question(first)

@@ -155,3 +155,13 @@ def test_a_tally_in_words_and_a_speaker_named_after_the_role():
     )
     assert found(text, "tally") == [("eight votes to three", "8-3")]
     assert [s.value for s in statements(text) if s.kind == "speech"] == ["Piotr Lewandowski"]
+
+
+def test_shares_in_words_are_percentages_and_a_mark_out_of_a_scale_is_a_score():
+    text = (
+        "A quarter of the new houses will be affordable, and two-thirds of voters agreed. "
+        "One in four residents objected. The cafe got a hygiene rating of 1 out of 5."
+    )
+    assert found(text, "percent") == [("A quarter", "25"), ("two-thirds", "66.7"), ("One in four", "25")]
+    assert found(text, "score") == [("1 out of 5", "1/5")]
+    assert found(text, "count") == []

@@ -108,3 +108,19 @@ def test_unrelated_counts_stay_apart():
 def test_ledger_is_deterministic():
     texts = [("a", read(SEEDS[0])), ("b", read(SEEDS[1]))]
     assert ledger(texts) == ledger(texts)
+
+
+def test_a_share_in_words_agrees_with_its_percentage_and_a_score_disagrees_with_another():
+    one = "A quarter of the new flats will be affordable. The cafe got a hygiene rating of 1 out of 5."
+    same = "Some 25 percent of the flats will be affordable. The cafe got a hygiene rating of 1 out of 5."
+    other = "About 30 percent of the flats will be affordable. Inspectors gave it a hygiene rating of 2 out of 5."
+    agreed = [summary(claim) for claim in ledger([("a", one), ("b", same)]) if claim.kind in ("percent", "score")]
+    assert agreed == [
+        ("percent", "consistent", ["A quarter", "Some 25 percent"]),
+        ("score", "consistent", ["1 out of 5"] * 2),
+    ]
+    disputed = [summary(claim) for claim in ledger([("a", one), ("b", other)]) if claim.kind in ("percent", "score")]
+    assert disputed == [
+        ("percent", "conflicting", ["A quarter", "About 30 percent"]),
+        ("score", "conflicting", ["1 out of 5", "2 out of 5"]),
+    ]
