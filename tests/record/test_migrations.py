@@ -63,8 +63,6 @@ def test_servers_starting_at_once_on_an_empty_database_all_upgrade_it(empty_url:
     import subprocess
     import sys
 
-    if db.is_sqlite(empty_url):
-        return  # one SQLite file is served by one server; SQLite itself serialises its writers
     script = "import sys; from quiz.record import db; db.upgrade(db.open_engine(sys.argv[1]))"
     servers = [
         subprocess.Popen([sys.executable, "-c", script, empty_url], stderr=subprocess.PIPE, text=True) for _ in range(3)
@@ -74,5 +72,37 @@ def test_servers_starting_at_once_on_an_empty_database_all_upgrade_it(empty_url:
     engine = db.open_engine(empty_url)
     try:
         assert db.current(engine) == db.head()
+    finally:
+        engine.dispose()
+
+
+def test_a_record_made_at_the_first_revision_keeps_its_answers_through_the_newest(empty_url: str) -> None:
+    from datetime import UTC, datetime
+
+    from quiz.play.engine import BankQuiz
+    from quiz.record import store
+
+    now = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    engine = db.open_engine(empty_url)
+    try:
+        db.upgrade(engine, "0001")
+        with engine.begin() as connection:  # as the first revision's code wrote them
+            connection.exec_driver_sql("INSERT INTO classes (id, name, created_at) VALUES (1, '9B', '2026-12-02')")
+            connection.execute(
+                sa.text(
+                    "INSERT INTO assignments (id, class_id, title, bank_id, quiz, mode, answers_after_close,"
+                    " join_code, closed, created_at) VALUES (1, 1, 'Q', 'mini', :quiz, 'practice', false,"
+                    " 'K7RM3XQA', false, '2026-12-02')"
+                ),
+                {"quiz": '{"quiz": "all"}'},
+            )
+        db.upgrade(engine)
+        assignment = store.assignment_by_code(engine, "K7RM-3XQA")
+        assert assignment is not None and assignment.quiz == BankQuiz("all")
+        attempt = store.start_attempt(engine, assignment, "Ana", "v1", 1, ("q1",), ((0, 1),), now)
+        assert isinstance(attempt, store.AttemptRecord)
+        assert store.note_opening(engine, attempt.resume_id, "mini", "post", "", now)
+        recorded = store.record_response(engine, attempt.resume_id, 0, "q1", (1,), 1.0, now)
+        assert isinstance(recorded, store.Recorded) and recorded.response.opened_sources == ("post",)
     finally:
         engine.dispose()
