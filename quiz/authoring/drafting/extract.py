@@ -128,6 +128,7 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 _HEAD_STOP = STOPWORDS | {"said", "says", "told", "were", "was", "have", "has", "had", "will", "would"}
+_PREDICATE_OBJECT = frozenset("with from of".split())
 _AUXILIARIES = frozenset("have has had were was are is".split())
 _TO_FIGURE = re.compile(
     r"\b(?:risen|rose|rise|rising|reached|reach|reaches|climbed|climbing|grown|grew|fallen|fell|dropped|"
@@ -155,6 +156,9 @@ def head_of(text: str, start: int, end: int) -> frozenset[str]:
         word = token.strip(".").lower()
         if not re.match(r"[^\W\d_]", token):
             break
+        predicate = len(taken) >= 2 and not _lemmas(taken[0])  # "23 people fell ill": what they did is counted
+        if predicate and word in _PREDICATE_OBJECT and len(taken) < 4:
+            continue  # "fell ill with food poisoning": the illness is part of it
         if word in _HEAD_STOP and not (word == "of" and taken):
             if taken and not _lemmas(" ".join(taken)) and len(taken) < 4:
                 continue  # "300 people were evacuated": look past the generic noun and its verb
@@ -178,7 +182,14 @@ def head_of(text: str, start: int, end: int) -> frozenset[str]:
         if number_of:  # "The number of people evacuated from their homes": up to the first small word
             phrase = number_of.group(1).split()
             cut = next((i for i, word in enumerate(phrase) if i and word.lower() in STOPWORDS), len(phrase))
-            return _lemmas(" ".join(phrase[:cut]))
+            counted = _lemmas(" ".join(phrase[:cut]))
+            relative = re.search(r"\b[Nn]umber of [^,;]+?\s+(?:who|that)\s+([^,;]+)", before)
+            if counted or relative is None:
+                return counted
+            # "The number of people who fell ill after eating ...": the people are those who fell ill
+            done = relative.group(1).split()
+            cut = next((i for i, word in enumerate(done) if i and word.lower() in _HEAD_STOP), len(done))
+            return _lemmas(" ".join(done[:cut]))
         subject = re.split(r"[,;:]", before[: verb.start()])[-1].split()  # "Complaints about the outage have"
         cut = next((i for i, word in enumerate(subject) if i and word.lower() in STOPWORDS), len(subject))
         return _lemmas(" ".join(subject[:cut][-4:]))

@@ -124,3 +124,17 @@ def test_a_share_in_words_agrees_with_its_percentage_and_a_score_disagrees_with_
         ("percent", "conflicting", ["A quarter", "About 30 percent"]),
         ("score", "conflicting", ["1 out of 5", "2 out of 5"]),
     ]
+
+
+def test_people_counted_by_what_they_did_and_the_number_who_did_it_later():
+    import datetime as dt
+
+    first = "Inspectors closed the cafe after 23 people fell ill with food poisoning."
+    second = "The cafe was shut after 31 people reported food poisoning."
+    later = "The number of people who fell ill after eating at the cafe has risen to 38, the council said."
+    days = {"a": dt.date(2026, 9, 8), "b": dt.date(2026, 9, 8), "c": dt.date(2026, 9, 15)}
+    claims = [c for c in ledger([("a", first), ("b", second), ("c", later)], published=days) if c.kind == "count"]
+    assert [(summary(claim), claim.change) for claim in claims] == [
+        (("count", "conflicting", ["23", "31"]), ""),
+        (("count", "consistent", ["23", "31", "38"]), "growth"),
+    ]
