@@ -48,6 +48,14 @@ def restore_ui() -> None:
         st.query_params[PARAM] = st.session_state[DRAFT]
 
 
+def kept_note_ui() -> None:
+    """On the locked page: say that edits kept under the URL's draft id come back with the password
+    (only that some are kept: nothing of them shows before the password)."""
+    given = st.query_params.get(PARAM) or ""
+    if unsaved.good_id(given) and drafts().restore(given) is not None:
+        st.info("Your unsaved changes are kept: give the password to get them back.", icon=":material/history:")
+
+
 def unsaved_files() -> list[str]:
     """The files whose text in the page differs from the file on disk (a new file: from its starter)."""
     bases: dict[str, str] = st.session_state.get(BASES, {})

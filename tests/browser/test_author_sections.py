@@ -122,6 +122,7 @@ def test_unsaved_edits_survive_a_reload_after_a_warning_before_leaving(
     page.on("dialog", leave)
     page.reload()
     assert [dialog.type for dialog in dialogs] == ["beforeunload"]  # the browser asked first
+    expect(page.get_by_text("Your unsaved changes are kept: give the password to get them back.")).to_be_visible()
     unlock(page)
     expect(page.get_by_text(re.compile("kept from before the page was reloaded"))).to_be_visible()
     expect(page.get_by_label("Id", exact=True)).to_have_value("kept-over-reload")

@@ -59,6 +59,9 @@ def test_edits_come_back_after_a_reload_once_the_password_is_given(
 
     locked = opened(monkeypatch, banks, draft, unlock=False)  # the reload: a new session, the same URL
     assert "How much, by the council" not in sent_text(locked)  # the draft id alone shows nothing
+    assert [element.value for element in locked.info] == [
+        "Your unsaved changes are kept: give the password to get them back."
+    ]
     again = opened(monkeypatch, banks, draft)
     assert again.text_area(key=f"author-text-{path}").value == edited
     assert any("kept from before the page was reloaded" in element.value for element in again.warning)
@@ -67,7 +70,8 @@ def test_edits_come_back_after_a_reload_once_the_password_is_given(
     again.button(key="author-save").click().run()
     assert path.read_text(encoding="utf-8") == edited
     assert guard(again) == "false" and not any("Unsaved" in element.value for element in again.warning)
-    after_save = opened(monkeypatch, banks, draft)  # once saved, a reload has nothing to bring back
+    assert not opened(monkeypatch, banks, draft, unlock=False).info  # once saved, nothing is kept
+    after_save = opened(monkeypatch, banks, draft)  # and a reload has nothing to bring back
     assert not any("kept from before" in element.value for element in after_save.warning)
 
 

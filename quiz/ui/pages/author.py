@@ -330,6 +330,7 @@ if expected is None:  # the page is not listed then; this is for a direct link t
     st.stop()
 if not st.session_state.get(UNLOCKED):
     login_ui(expected)
+    authorkeep.kept_note_ui()  # after a reload: the edits are waiting behind the password
     st.stop()
 
 authorkeep.restore_ui()  # after a reload: the edits kept under the URL's draft id
