@@ -70,3 +70,18 @@ def test_a_conflict_needs_both_sides_in_one_conflicting_claim():
     assert judge(item, [claim], {"a.md": "a", "b.md": "b"}).passed
     assert not judge(item, [claim.model_copy(update={"status": "consistent"})], {"a.md": "a", "b.md": "b"}).passed
     assert not judge(item, [claim.model_copy(update={"note": "“14”"})], {"a.md": "a", "b.md": "b"}).passed
+
+
+def test_a_time_or_figure_in_words_must_be_in_the_claims_note():
+    from bench.bench_draft import Item, Side
+    from quiz.bank.model import Claim
+
+    item = Item("s", "time", "conflict", "", (Side("a.md", "on Friday"), Side("b.md", "on Thursday")))
+    reports = [
+        {"source": "a", "quote": "It shut on Friday after 23 fell ill."},
+        {"source": "b", "quote": "It shut on Thursday after 31 fell ill."},
+    ]
+    counts = Claim(id="c", claim="It shut on Friday after how many fell ill?", status="conflicting", reports=reports)
+    assert not judge(item, [counts.model_copy(update={"note": "“23”; “31”"})], {"a.md": "a", "b.md": "b"}).passed
+    days = counts.model_copy(update={"note": "“on Friday”; “on Thursday”"})
+    assert judge(item, [days], {"a.md": "a", "b.md": "b"}).passed
