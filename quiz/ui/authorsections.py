@@ -15,6 +15,7 @@ from quiz.authoring import edit, forms, plain
 from quiz.authoring.sectionforms import MODES, SOURCE_KINDS, STATUSES, ClaimForm, QuizForm, ReportForm, SourceForm
 from quiz.bank.load import BANK_SUFFIXES
 from quiz.bank.model import DIFFICULTIES, SLUG_PATTERN, Bank
+from quiz.text import inside
 from quiz.ui import markup
 from quiz.ui.formparts import Editing, field_key, key, listed, pick_ui, quoted_ui, row_buttons
 
@@ -25,11 +26,17 @@ SLUG = re.compile(SLUG_PATTERN)
 
 
 def text_files(folder: Path) -> list[str]:
-    """The files a source may name: every file under the bank folder that is not a bank file or hidden."""
+    """The files a source may name: every file under the bank folder that is not a bank file or hidden,
+    and stays inside the folder (a link leading out is not offered: the bank's check would refuse it)."""
     found = []
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if path.is_file() and path.suffix not in BANK_SUFFIXES and not any(p.startswith(".") for p in relative.parts):
+        if (
+            path.is_file()
+            and path.suffix not in BANK_SUFFIXES
+            and not any(p.startswith(".") for p in relative.parts)
+            and inside(path, folder)
+        ):
             found.append(relative.as_posix())
         if len(found) >= TEXT_FILES_SHOWN:
             break

@@ -262,3 +262,15 @@ def test_a_new_source_from_pasted_text_never_written_over_a_file(monkeypatch: py
     ]
     assert str(bank) not in "\n".join(element.value for element in at.error)
     assert (bank / "sources" / "council-statement.md").read_bytes() == pasted.encode("utf-8")  # never overwritten
+
+
+def test_the_source_picker_offers_no_link_leading_out_of_the_bank(tmp_path: Path) -> None:
+    from quiz.ui.authorsections import text_files
+
+    folder = tmp_path / "bank"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "gazette.md").write_text("text", encoding="utf-8")
+    (tmp_path / "secret.md").write_text("secret", encoding="utf-8")
+    (folder / "sources" / "secret.md").symlink_to(tmp_path / "secret.md")
+    (folder / "sources" / "alias.md").symlink_to(folder / "sources" / "gazette.md")
+    assert text_files(folder) == ["sources/alias.md", "sources/gazette.md"]
