@@ -24,7 +24,7 @@ from quiz.authoring.drafting.extract import (
     words,
 )
 from quiz.authoring.drafting.figures import durations_agree, ranges_meet, value_range
-from quiz.authoring.drafting.lexicon import GENERIC_REFERENCE, INCOMPATIBLE, MONTHS, RATING, STOPWORDS, WEEKDAYS
+from quiz.authoring.drafting.lexicon import GENERIC_REFERENCE, INCOMPATIBLE, MONTHS, RATING, STOPWORDS, WEEKDAYS, lemma
 from quiz.authoring.drafting.times import resolve
 from quiz.authoring.sentences import Sentence, article_sentences
 
@@ -152,6 +152,8 @@ def _sentence_lemmas(text: str) -> frozenset[str]:
 def _affinity(a: Statement, b: Statement, frequent: frozenset[str]) -> int:
     """How surely two figures are about the same thing, 0 when they are not: what they count decides
     when both say it ("cases" and "visitors" are two things), shared words around them otherwise."""
+    if _each(a) != _each(b):
+        return 0  # "frost fans cost about £30,000 each" is a price of one, not the growers' total cost
     shared = (a.keys - frequent) & (b.keys - frequent)
     if a.kind == "age":
         return 2 + len(shared) if (a.head & b.head) or (not a.head and not b.head and a.keys == b.keys) else 0
@@ -164,6 +166,16 @@ def _affinity(a: Statement, b: Statement, frequent: frozenset[str]) -> int:
         return len(shared)
     context = (_sentence_lemmas(a.sentence.text) - frequent) & (_sentence_lemmas(b.sentence.text) - frequent)
     return len(context) - 2 if len(context) >= 4 else 0  # "at a cost of $210 million" / "costing $260 million"
+
+
+_EACH = re.compile(r"\s*(?:each|apiece|a head|a piece|per (?!cent\b)[a-z]+)\b", re.I)
+
+
+def _each(statement: Statement) -> bool:
+    """Whether a figure is for one of many ("£30,000 each", "up to £10,000 per farm")."""
+    text = statement.sentence.text
+    at = text.find(statement.value)
+    return at >= 0 and bool(_EACH.match(text, at + len(statement.value)))
 
 
 _ANOTHER = re.compile(r"\b(?:separate|second|another|other|different)\b", re.I)
@@ -260,11 +272,20 @@ def _event_words(statement: Statement) -> frozenset[str]:
     return frozenset(_EVENT_SYNONYMS.get(word, word) for word in statement.head)
 
 
+def _names(statement: Statement) -> frozenset[str]:
+    """The lemmas of the capitalised words in a statement's sentence: names, not events."""
+    return frozenset(lemma(word) for word in words(statement.sentence.text)[1:] if word[0].isupper())
+
+
+def _event_keys(statement: Statement) -> frozenset[str]:
+    return frozenset(_EVENT_SYNONYMS.get(word, word) for word in statement.keys)
+
+
 def _group_dates(
     statements: Sequence[Statement], frequent: frozenset[str], published: Mapping[str, dt.date | None]
 ) -> list[DraftClaim]:
     def same(a: Statement, b: Statement) -> bool:
-        shared = (a.keys - frequent) & (b.keys - frequent)
+        shared = (_event_keys(a) - frequent) & (_event_keys(b) - frequent)  # "closed" and "was shut down"
         near = _event_words(a) & _event_words(b)  # the words just before each date: "will close", "should close"
         return a.sentence != b.sentence and (
             len(shared) >= 3
@@ -272,7 +293,7 @@ def _group_dates(
             or (
                 a.sentence.source != b.sentence.source
                 and (
-                    len(near) >= 2
+                    len(near - _names(a) - _names(b)) >= 2  # a name ("the Copper Kettle") is no event
                     or (bool(near - frequent) and len(near | shared) >= 2)
                     or (bool(near - frequent) and len(a.keys & b.keys) >= 3)
                 )
@@ -286,7 +307,8 @@ def _group_dates(
                 continue  # a bare year alone is rarely worth a question
             claims.append(DraftClaim("date", "consistent", tuple(group), group[0].value))
             continue
-        conflict = any(_dates_conflict(a, b, published) for a in group for b in group)
+        # two dates of one sentence are a span or two events ("between August 30 and September 4")
+        conflict = any(_dates_conflict(a, b, published) for a in group for b in group if a.sentence != b.sentence)
         claims.append(DraftClaim("date", "conflicting" if conflict else "consistent", tuple(group), group[0].value))
     return claims
 

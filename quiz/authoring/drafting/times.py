@@ -59,7 +59,7 @@ def _month_year(month: int, published: dt.date, future: bool) -> int:
 
 def resolve(text: str, sentence: str, published: dt.date | None) -> When | None:
     """The interval ``text`` (a time expression found in ``sentence``) means, or ``None``."""
-    future = bool(_FUTURE.search(sentence))
+    future = _future(text, sentence)
     found = text.strip()
     year = re.search(r"\b(\d{4})\b", found)
     month = next((number for number, name in enumerate(MONTHS, 1) if re.search(rf"\b{name[:3]}", found)), 0)
@@ -98,6 +98,22 @@ def resolve(text: str, sentence: str, published: dt.date | None) -> When | None:
     if published is None:
         return None
     return _relative(found, published, future)
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b\w{3,}ed\b", re.I)
+
+
+def _future(text: str, sentence: str) -> bool:
+    """Whether the time is spoken of as to come: the tense of the words just before it decides when they
+    have one ("was approved on Monday night", though the sentence begins "A plan to build"), else the
+    sentence's."""
+    at = sentence.find(text)
+    near = re.split(r"[,;:]", sentence[max(0, at - 60) : at])[-1] if at >= 0 else ""
+    last_future = max((found.start() for found in _FUTURE.finditer(near)), default=-1)
+    last_past = max((found.start() for found in _PAST.finditer(near)), default=-1)
+    if last_future >= 0 or last_past >= 0:
+        return last_future > last_past  # the nearest tense decides
+    return bool(_FUTURE.search(sentence))
 
 
 def _season_year(first: int, last: int, published: dt.date, word: str, future: bool) -> int:

@@ -138,3 +138,23 @@ def test_people_counted_by_what_they_did_and_the_number_who_did_it_later():
         (("count", "conflicting", ["23", "31"]), ""),
         (("count", "consistent", ["23", "31", "38"]), "growth"),
     ]
+
+
+def test_days_of_one_event_worded_apart_and_what_does_not_make_a_conflict():
+    import datetime as dt
+
+    days = {"a": dt.date(2026, 9, 8), "b": dt.date(2026, 9, 8)}
+    one = (
+        "Health inspectors closed the Copper Kettle cafe on Friday after food poisoning cases. "
+        "Anyone who ate at the Copper Kettle between August 30 and September 4 should call a doctor. "
+        "A plan to build homes was approved on Monday night. The total cost to growers is £4.5 million."
+    )
+    other = (
+        "The Copper Kettle cafe was shut down by inspectors on Thursday after food poisoning cases. "
+        "The Copper Kettle opened in 2019. The committee approved the homes on Monday. "
+        "Growers can buy frost fans, which cost about £30,000 each."
+    )
+    claims = ledger([("a", one), ("b", other)], published=days)
+    assert [summary(claim) for claim in claims if claim.status == "conflicting"] == [
+        ("date", "conflicting", ["on Friday", "on Thursday"])
+    ]
