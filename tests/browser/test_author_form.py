@@ -42,7 +42,10 @@ def cite(page: Page, source: str, words: str, sentence: str) -> None:
     type_in(page, "Words to find", words)
     page.locator(".st-key-author-form-pick-sentence").get_by_test_id("stRadioOption").filter(has_text=sentence).click()
     wait_for_app(page)
+    shown = page.get_by_text(re.compile(r"^Citation \d+, from ")).count()
     page.get_by_role("button", name="Add this citation").click()
+    # Adding one draws the form's widgets anew: wait for it before the next step, or it acts on the old ones.
+    expect(page.get_by_text(re.compile(r"^Citation \d+, from "))).to_have_count(shown + 1)
     wait_for_app(page)
 
 
@@ -99,6 +102,20 @@ def test_a_teacher_writes_and_cites_a_question_in_the_form_and_a_learner_answers
     assert not loaded.errors and loaded.bank is not None
     question = loaded.bank.questions["two-costs"]
     assert [(c.source, c.quote) for c in question.cite] == [("gazette", FIRST), ("post", SECOND)]
+
+    # An existing question edited in the form: only its own lines change, every other byte is kept.
+    choose(page, "Question to edit", "bridge-cost")
+    expect(page.get_by_text("0 problems of the question in the form, bridge-cost.")).to_be_visible()
+    wait_for_app(page)
+    expect(page.get_by_label("Id", exact=True)).to_have_value("bridge-cost")
+    type_in(page, "Hint (optional)", "Look for who made each estimate.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("stAlertContentSuccess").filter(has_text="Saved questions.yaml.")).to_be_visible()
+    edited = path.read_text(encoding="utf-8")
+    start, end = after.index("  - id: bridge-cost"), after.index("\n  - id: who-spoke")
+    assert edited.startswith(after[:start]) and edited.endswith(after[end:])  # the bytes around it, compared
+    assert 'hint: "Look for who made each estimate."' in edited[start : len(edited) - len(after) + end]
+    assert load_bank(banks / "mini").bank.questions["bridge-cost"].hint == "Look for who made each estimate."  # type: ignore[union-attr]
 
     # A quiz of its own, written in the quiz form too.
     quizzes = (banks / "mini" / "quizzes.yaml").read_text(encoding="utf-8")

@@ -34,7 +34,10 @@ def report(page: Page, source: str, words: str, sentence: str) -> None:
     type_in(page, "Words to find", words)
     page.locator(".st-key-author-form-pick-sentence").get_by_test_id("stRadioOption").filter(has_text=sentence).click()
     wait_for_app(page)
+    shown = page.get_by_text(re.compile(r"^Report \d+, from ")).count()
     page.get_by_role("button", name="Add this report").click()
+    # Adding one draws the form's widgets anew: wait for it before typing, or the typing goes to the old ones.
+    expect(page.get_by_text(re.compile(r"^Report \d+, from "))).to_have_count(shown + 1)
     wait_for_app(page)
 
 
