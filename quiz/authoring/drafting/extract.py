@@ -173,8 +173,10 @@ def head_of(text: str, start: int, end: int) -> frozenset[str]:
     if found:
         return found
     before = text[:start]
-    crowd = re.search(r"(?:^|\s)(?:an?\s+|the\s+)?([^\W\d_][\w-]*)\s+of\s+(?:\S+\s+)?$", before)
-    if crowd and crowd.group(1).lower() not in STOPWORDS:
+    crowd = re.search(r"(?:^|\s)(?:an?\s+|the\s+)?([^\W\d_][\w-]*)\s+of\s+(?P<between>\S+\s+)?$", before)
+    between = crowd.group("between").strip().lower() if crowd and crowd.group("between") else ""
+    # "a crowd of 21,000", not "guilty of stealing $410,000" nor "convicted on Tuesday of taking $460,000"
+    if crowd and crowd.group(1).lower() not in STOPWORDS and not between.endswith("ing"):
         return _lemmas(crowd.group(1))
     verb = _TO_FIGURE.search(before) or re.search(r"\b(?:is|are|was|were)\s*$", before)
     if verb:
@@ -647,7 +649,14 @@ def find_statements(sentences: Sequence[Sentence]) -> list[Statement]:
                 carried = (sentence.source, sentence.paragraph)
             continue
         taken: list[tuple[int, int]] = []
-        found.extend(_dates(sentence, taken))
+        dates = list(_dates(sentence, taken))
+        opening = sentence.text.split()[0].lower() if sentence.text.split() else ""
+        before = sentences[index - 1] if index else None
+        if opening in PRONOUNS and before is not None and before.source == sentence.source:
+            # "She will pass sentence on June 30": who "she" is, the sentence before says
+            context = content_lemmas(before.text) - _CALENDAR_WORDS
+            dates = [replace(date, keys=date.keys | context) for date in dates]
+        found.extend(dates)
         found.extend(_numbers(sentence, taken))
         found.extend(_labels(sentence))
         rating = _rating(sentence)

@@ -165,7 +165,10 @@ def _affinity(a: Statement, b: Statement, frequent: frozenset[str]) -> int:
     if len(shared) >= (2 if a.sentence.source == b.sentence.source else 1):
         return len(shared)
     context = (_sentence_lemmas(a.sentence.text) - frequent) & (_sentence_lemmas(b.sentence.text) - frequent)
-    return len(context) - 2 if len(context) >= 4 else 0  # "at a cost of $210 million" / "costing $260 million"
+    if len(context) >= 4:
+        return len(context) - 2  # "at a cost of $210 million" / "costing $260 million"
+    # "$410,000 from the charity" / "$460,000 from the charity": the same words right after the figure
+    return 1 if a.sentence.source != b.sentence.source and _right_after(a) and _right_after(a) == _right_after(b) else 0
 
 
 _EACH = re.compile(r"\s*(?:each|apiece|a head|a piece|per (?!cent\b)[a-z]+)\b", re.I)
@@ -176,6 +179,12 @@ def _each(statement: Statement) -> bool:
     text = statement.sentence.text
     at = text.find(statement.value)
     return at >= 0 and bool(_EACH.match(text, at + len(statement.value)))
+
+
+def _right_after(statement: Statement) -> tuple[str, ...]:
+    """The three words after a figure, when they name something ("from the charity")."""
+    following = tuple(word.lower() for word in statement.subject[len(statement.value) :].split()[:3])
+    return following if len(following) == 3 and content_lemmas(" ".join(following)) else ()
 
 
 _ANOTHER = re.compile(r"\b(?:separate|second|another|other|different)\b", re.I)

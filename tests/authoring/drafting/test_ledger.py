@@ -158,3 +158,17 @@ def test_days_of_one_event_worded_apart_and_what_does_not_make_a_conflict():
     assert [summary(claim) for claim in claims if claim.status == "conflicting"] == [
         ("date", "conflicting", ["on Friday", "on Thursday"])
     ]
+
+
+def test_a_sum_named_by_what_follows_it_and_a_date_whose_subject_is_a_pronoun():
+    one = (
+        "A former treasurer was found guilty of stealing $410,000 from the charity over five years. "
+        "Judge Helen Okafor told him he had betrayed the town. She will pass sentence on June 30."
+    )
+    other = (
+        "The treasurer was convicted on Tuesday of taking $460,000 from the charity. "
+        "Judge Helen Okafor adjourned the case and will sentence him on July 7."
+    )
+    claims = [summary(claim) for claim in ledger([("a", one), ("b", other)]) if claim.status == "conflicting"]
+    assert ("money", "conflicting", ["$410,000", "$460,000"]) in claims
+    assert ("date", "conflicting", ["June 30", "July 7"]) in claims
