@@ -117,7 +117,9 @@ EVALUATIVE = re.compile(
 
 # Sentences asserting these are worth a source; without one they are drafted as unsupported claims.
 CHARGED = re.compile(
-    r"\b(?:threat\w*|death\w*|dead|dies|died|kill\w*|murder\w*|attack\w*|assault\w*|arrest\w*|accus\w*|alleg\w*|abus\w*|exploit\w*|fraud\w*|crim\w*|illegal\w*|bann?(?:ed|s)?|lawsuit\w*|sued|scandal\w*|mislead\w*|massive|violen\w*|danger\w*|harass\w*|racis\w*|victim\w*|investigat\w*|convict\w*|resign\w*|outrage\w*|controvers\w*|backlash\w*|disaster\w*|crisis|shock\w*|horrif\w*|furious|steal\w*|stole\w*|sexuali[sz]\w*|p(?:a)?edophil\w*|injur\w*|evacuat\w*|destroy\w*|collaps\w*|fire[sd]?|flood\w*|sack(?:ed|ing)|fined|hid|hiding|hidden|secretly|rigg\w*|brib\w*|corrupt\w*|launder\w*|forg(?:ed|ery|ing)|fake\w*|falsif\w*|tamper\w*|without (?:the )?\w+['’]? knowledge)\b",
+    r"\b(?:threat\w*|death\w*|dead|dies|died|kill\w*|murder\w*|attack\w*|assault\w*|arrest\w*|accus\w*|alleg\w*|abus\w*|exploit\w*|fraud\w*|crim\w*|illegal\w*|bann?(?:ed|s)?|lawsuit\w*|sued|scandal\w*|mislead\w*|massive|violen\w*|danger\w*|harass\w*|racis\w*|victim\w*|investigat\w*|convict\w*|resign\w*|outrage\w*|controvers\w*|backlash\w*|disaster\w*|crisis|shock\w*|horrif\w*|furious|steal\w*|stole\w*|sexuali[sz]\w*|p(?:a)?edophil\w*|injur\w*|evacuat\w*|destroy\w*|collaps\w*|fire[sd]?|flood\w*|sack(?:ed|ing)|fined|hid|hiding|hidden|secretly|rigg\w*|brib\w*|corrupt\w*|launder\w*|forg(?:ed|ery|ing)|fake\w*|falsif\w*|tamper\w*|without (?:the )?\w+['’]? knowledge"
+    # a cause or a blame, and a price judged, in the article's own voice
+    r"|caused by|to blame|responsible for|overpa(?:id|ying|ys)|overpriced|(?:twice|three times|double) what)\b",
     re.I,
 )
 LOADED = re.compile(

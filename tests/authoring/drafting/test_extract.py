@@ -165,3 +165,15 @@ def test_shares_in_words_are_percentages_and_a_mark_out_of_a_scale_is_a_score():
     assert found(text, "percent") == [("A quarter", "25"), ("two-thirds", "66.7"), ("One in four", "25")]
     assert found(text, "score") == [("1 out of 5", "1/5")]
     assert found(text, "count") == []
+
+
+def test_a_cause_and_a_price_judged_in_the_articles_own_voice_are_unsourced():
+    text = (
+        "The frost was caused by the new reservoir upstream.\n\n"
+        "The museum paid twice what the painting is worth.\n\n"
+        "The firm blamed higher flour prices."
+    )
+    assert [s.value for s in statements(text) if s.kind == "unsourced"] == [
+        "The frost was caused by the new reservoir upstream.",
+        "The museum paid twice what the painting is worth.",
+    ]
