@@ -23,6 +23,7 @@ from quiz.ui.formparts import NEW, Editing, add, bank_on_disk, field_key, key, l
 
 ON = "author-form-on"
 SECTION = "author-form-section"
+OPENINGS = "author-form-openings"  # how many items the form has opened in this session
 EDITS = "author-form-edits"  # (editor key, list) -> the item being edited (kept for the session)
 PREVIEW = "author-preview-question"  # the page's preview picker: it follows the form
 WHAT = {"questions": "A question", "sources": "A source", "claims": "A claim", "quizzes": "A quiz"}
@@ -78,8 +79,8 @@ def choose_ui(editor: str, section: str) -> Editing | None:
             )
             return None
         editing = Editing(section, chosen, read, copy.deepcopy(read), chosen)
-    old = edits.get((editor, section))
-    editing.generation = (old.generation + 1) if old else 0
+    # Numbered across the session: no two items' widgets share a key, whichever file or list they are in.
+    editing.opening = st.session_state[OPENINGS] = st.session_state.get(OPENINGS, -1) + 1
     edits[(editor, section)] = editing
     return editing
 

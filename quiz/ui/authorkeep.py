@@ -23,7 +23,7 @@ BASES = "author-bases"  # the page's: path -> the file's text on disk when it wa
 TEXT = "author-text-"
 # The page's keys worth a reload: never the password's, a button's or an uploaded file's.
 KEPT = re.compile(
-    r"author-(?:text-.+|bank|file-.+|new-name-.+|bases|form-on|form-section|form-edits"
+    r"author-(?:text-.+|bank|file-.+|new-name-.+|bases|form-on|form-section|form-edits|form-openings"
     r"|form-(?:question|source|claim|quiz)-author-text-.+)"
 )
 

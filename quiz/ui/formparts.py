@@ -8,6 +8,7 @@ reload, ``quiz/authoring/unsaved.py``), so nothing typed is lost while the bank 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from quiz.play import catalog
 from quiz.ui import markup
 
 NEW = -1  # the item choice that starts a new one
+ROWS = re.compile(r"(?:choice|item|cite|report|question)-|questions$")  # the widgets of a list's rows
 
 
 @dataclass
@@ -35,7 +37,8 @@ class Editing:
     form: Any
     written: Any
     opened: int = NEW  # the choice it was opened from
-    generation: int = 0  # bumped when the form's values change under its widgets (add, remove, move)
+    opening: int = 0  # bumped each time an item is opened: its widgets start from its values
+    generation: int = 0  # bumped when a list's rows change under their widgets (add, remove, move)
     writes: dict[str, str] = field(default_factory=dict)  # the editor's text before a write -> after it (the last few)
 
 
@@ -50,9 +53,12 @@ def bank_on_disk(folder: Path) -> Bank | None:
 
 
 def key(editing: Editing, name: str) -> str:
-    # Questions keep the form's first keys (author-form-0-id); the other lists are named in theirs.
-    where = "" if editing.section == "questions" else f"{editing.section}-"
-    return f"author-form-{where}{editing.generation}-{name}"
+    """``author-form-[LIST-]OPENING-NAME``, and for a list's rows ``-rGENERATION`` after it: adding,
+    removing or moving a row draws the rows anew but leaves the other fields' widgets (and what is
+    being typed in them) alone."""
+    where = "" if editing.section == "questions" else f"{editing.section}-"  # questions: author-form-0-id
+    rows = f"-r{editing.generation}" if ROWS.match(name) else ""
+    return f"author-form-{where}{editing.opening}-{name}{rows}"
 
 
 def field_key(editing: Editing, name: str, value: object) -> str:
