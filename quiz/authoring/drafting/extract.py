@@ -566,7 +566,20 @@ def _labels(sentence: Sentence) -> list[Statement]:
         )
         title = after if after[:1].isupper() and after.lower() not in STOPWORDS else ""
         values, labels = by_title.setdefault(title, ([], set()))
-        values.append(" ".join(tokens[start : phrase[-1] + 1]).strip(_PUNCT))
+        end = phrase[-1] + 1
+        if (
+            end < len(tokens)
+            and not tokens[phrase[-1]].endswith(tuple(",;:"))
+            and tokens[end].strip(_PUNCT).lower()
+            in (
+                "painting",
+                "drawing",
+                "sketch",
+                "portrait",
+            )
+        ):
+            end += 1  # "an oil painting": the medium and what it made
+        values.append(" ".join(tokens[start:end]).strip(_PUNCT))
         labels |= found
     statements = []
     for title, (values, labels) in by_title.items():

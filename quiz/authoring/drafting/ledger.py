@@ -332,6 +332,9 @@ def _dates_conflict(a: Statement, b: Statement, published: Mapping[str, dt.date 
     return dates_conflict(a.norm, b.norm)
 
 
+PICTURE = "the picture"  # the title of a picture's medium when no title follows it
+
+
 def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]) -> list[DraftClaim]:
     """Kinds and ratings of the same work: the title named in the sentence, or the articles' main
     title when the sentence says only "the film"."""
@@ -367,6 +370,8 @@ def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]
             found = names(statement)
             if statement.subject:
                 title = statement.subject
+            elif kind == "label" and "picture" in statement.norm.split():
+                title = PICTURE  # "The work, an oil painting on canvas": the story's picture, not a place named
             elif main in found or GENERIC_REFERENCE.search(statement.sentence.text) or not found or kind == "stars":
                 title = full
             else:

@@ -168,14 +168,37 @@ LABELS: dict[str, frozenset[str]] = {
         "memoir": "nonfiction book",
         "podcast": "audio",
         "album": "audio",
+        "biography": "nonfiction book",
+        "autobiography": "nonfiction book",
+        # a picture's medium: an oil painting is not a watercolour
+        "oil": "picture oil",
+        "watercolour": "picture watercolour",
+        "watercolor": "picture watercolour",
+        "acrylic": "picture acrylic",
+        "pastel": "picture pastel",
+        "charcoal": "picture charcoal",
+        "etching": "picture print",
+        "engraving": "picture print",
+        "lithograph": "picture print",
+        "photograph": "picture photo",
     }.items()
 }
+_MEDIA = ("oil", "watercolour", "acrylic", "pastel", "charcoal", "print", "photo")
 GENERIC_LABELS = frozenset({"film", "movie"})
-INCOMPATIBLE = (("fiction", "nonfiction"), ("serial", "single"), ("short", "long"))
+INCOMPATIBLE = (
+    ("fiction", "nonfiction"),
+    ("serial", "single"),
+    ("short", "long"),
+    *((one, other) for number, one in enumerate(_MEDIA) for other in _MEDIA[number + 1 :]),
+)
 # Words that make a label word mean something else: "a series of", "in short", "to feature".
 LABEL_ONLY_BEFORE = {
     "feature": re.compile(r"^(?:film|directorial|debut|length|documentary)", re.I),
     "short": re.compile(r"^(?:film|movie|documentary)", re.I),
+    "oil": re.compile(r"^(?:painting|portrait|on\s+canvas|sketch|study|landscape)", re.I),  # not "oil prices"
+    "pastel": re.compile(r"^(?:drawing|portrait|sketch|study|on\s+paper)", re.I),
+    "charcoal": re.compile(r"^(?:drawing|portrait|sketch|study|on\s+paper)", re.I),
+    "acrylic": re.compile(r"^(?:painting|portrait|on\s+canvas)", re.I),
 }
 LABEL_NOT_BEFORE = {"series": re.compile(r"^of\b", re.I), "drama": re.compile(r"^(?:over|around|of)\b", re.I)}
 

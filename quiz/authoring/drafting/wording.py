@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from quiz.authoring.drafting.extract import Statement
-from quiz.authoring.drafting.ledger import DraftClaim
+from quiz.authoring.drafting.ledger import PICTURE, DraftClaim
 from quiz.authoring.drafting.lexicon import SAY_VERBS
 
 _ATTRIBUTION_TAIL = re.compile(
@@ -112,6 +112,11 @@ def claim_text(claim: DraftClaim) -> str:
         found = _age_question(first)
     elif claim.kind == "date":
         found = _when_question(first)
+    elif claim.kind == "label" and claim.topic == PICTURE:
+        reference = re.match(
+            r"(?:The|This|That|Its)\s+(work|picture|painting|portrait|drawing|print)\b", first.sentence.text
+        )
+        found = f"What medium is the {reference.group(1) if reference else 'picture'} in?"
     elif claim.kind == "label":
         found = f"What kind of work is {claim.topic}?"
     elif claim.kind == "rating":

@@ -172,3 +172,12 @@ def test_a_sum_named_by_what_follows_it_and_a_date_whose_subject_is_a_pronoun():
     claims = [summary(claim) for claim in ledger([("a", one), ("b", other)]) if claim.status == "conflicting"]
     assert ("money", "conflicting", ["$410,000", "$460,000"]) in claims
     assert ("date", "conflicting", ["June 30", "July 7"]) in claims
+
+
+def test_a_pictures_medium_told_two_ways_is_a_conflict_and_oil_prices_are_no_medium():
+    one = "The work, an oil painting on canvas, was found in an attic at Upper Tolley. Oil prices rose."
+    other = "The picture, a watercolour on paper, turned up in an attic at Upper Tolley."
+    claims = [claim for claim in ledger([("a", one), ("b", other)]) if claim.kind == "label"]
+    assert [(summary(claim), claim.topic) for claim in claims] == [
+        (("label", "conflicting", ["oil painting", "watercolour"]), "the picture")
+    ]

@@ -31,3 +31,13 @@ def test_council_story_claims_questions_and_notes(tmp_path: Path):
     ]
     for q in bank.questions.values():
         assert all(choice.feedback for choice in getattr(q, "choices", ()) if not choice.correct), q.id
+
+
+def test_a_pictures_medium_is_asked_of_the_picture_the_sentence_names():
+    from quiz.authoring.drafting.ledger import ledger
+    from quiz.authoring.drafting.wording import claim_text
+
+    one = "The work, an oil painting on canvas, was found in an attic."
+    other = "The picture, a watercolour on paper, turned up in an attic."
+    (claim,) = [claim for claim in ledger([("a", one), ("b", other)]) if claim.kind == "label"]
+    assert claim_text(claim) == "What medium is the work in?"
