@@ -224,7 +224,7 @@ def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
         after = _clause_after(text, match.end(), 6)
         first = after.split()[0].lower() if after else ""
         marked = any(match.groupdict().get(key) for key in ("qual", "cur", "scale", "pct"))
-        plain = re.fullmatch(r"(?:18|19|20)\d\d", number) and not marked
+        plain = re.fullmatch(r"(?:1[5-9]|20)\d\d", number) and not marked
         if plain and not (first.islower() and first.endswith("s")):
             yield _date(sentence, number, number, text)
             continue

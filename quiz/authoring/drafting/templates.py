@@ -344,7 +344,7 @@ def _date(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
             for c in d.claims
             for s in c.statements
             if s.kind == "date"
-            for y in re.findall(r"\b(?:18|19|20)\d\d\b", s.value)
+            for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", s.value)
         }
     )
     published = d.published.get(first.sentence.source, "")

@@ -22,6 +22,10 @@ _ATTRIBUTION_HEAD = re.compile(r"^(?:According to|As per)\s+[^,]+,\s*", re.I)
 _AUXILIARY = re.compile(r"^(?P<subject>.+?)\s+(?P<aux>will|would|should|could|can|is|are|was|were)\s+(?P<rest>.+)$")
 _CLAUSE_END = re.compile(r",\s|;\s|\s(?:—|–)\s")
 _JOINT = re.compile(r"\s(?:and|after|as|while|because|before|when|in front of)\s")
+# "and should take about eighteen months": a second statement begins
+_SECOND = re.compile(
+    r"\s(?:and|but)\s+(?:(?:it|he|she|they)\s+)?(?:will|would|should|could|can|must|may|is|are|was|were|has|have|had|says|said)\b"
+)
 
 
 def _clause(text: str, value: str) -> str:
@@ -35,9 +39,15 @@ def _clause(text: str, value: str) -> str:
         joint = _JOINT.search(text, at + len(value))
         if joint is not None and re.search(r"\d", text[joint.start() : end.start() if end else len(text)]):
             end = joint if end is None or joint.start() < end.start() else end
+        second = _SECOND.search(text, at + len(value))
+        if second is not None and (end is None or second.start() < end.start()):
+            end = second
         if end is not None:
             text = text[: end.start()]
         start = max(text.rfind(", ", 0, at), text.rfind("; ", 0, at))
+        # a clause of a few words ("by eight votes to three", "painted in 1788") needs the one before it
+        while start > 0 and len(text[start + 2 :].split()) - len(value.split()) < 3:
+            start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start))
         if start > 0 and len(text[:start].split()) > 12:
             text = text[start + 2 :]
     text = text.strip(' ,;"“”')
@@ -49,6 +59,7 @@ def _asked(statement: Statement, asking: str) -> str:
     if statement.value not in clause:
         return ""
     asked = clause.replace(statement.value, asking, 1)
+    asked = re.sub(r"\bby an? majority of (?:by )?what margin\b", "by what majority", asked)
     return asked[:1].upper() + asked[1:] + "?"
 
 

@@ -41,3 +41,23 @@ def test_a_pictures_medium_is_asked_of_the_picture_the_sentence_names():
     other = "The picture, a watercolour on paper, turned up in an attic."
     (claim,) = [claim for claim in ledger([("a", one), ("b", other)]) if claim.kind == "label"]
     assert claim_text(claim) == "What medium is the work in?"
+
+
+def test_a_short_clause_takes_the_one_before_and_a_second_statement_is_cut_off():
+    from quiz.authoring.drafting.ledger import ledger
+    from quiz.authoring.drafting.wording import claim_text
+
+    one = (
+        "Fenbury's planning committee approved 420 new homes on the former brickworks on Monday, by eight votes to "
+        "three, after a long meeting. Building work is due to start in September and should take about eighteen months."
+    )
+    other = (
+        "The planning committee approved the homes on Monday night, splitting 7-4 in favour. "
+        "Building work is due to start in January, the developer says."
+    )
+    texts = [(claim.kind, claim_text(claim)) for claim in ledger([("a", one), ("b", other)])]
+    assert (
+        "tally",
+        "Fenbury's planning committee approved 420 new homes on the former brickworks on Monday, by what margin?",
+    ) in texts
+    assert ("date", "when is building work due to start?") in [(kind, text.lower()) for kind, text in texts]
