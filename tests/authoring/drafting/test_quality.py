@@ -1,8 +1,11 @@
 """bench/bench_draft.py's figures, pinned a little below the last measurement so that a regression fails.
 
-Measured 2026-12-02 on the test set (5 stories, 14 articles): recall 15/17, precision 15/15, 0 false alarms
-on 12 traps, growth noted 3/3, unsupported 4/4; development set (7 stories, 18 articles): recall 19/19,
-precision 19/20, 0 false alarms on 18 traps, growth 3/3, unsupported 7/7.
+Measured 2026-12-03 (all three sets have been seen; the new blind set, fresh/, is not run here):
+test set (5 stories, 14 articles): recall 17/17, precision 17/17, 0 false alarms on 12 traps, growth
+noted 3/3, unsupported 4/4; development set (7 stories, 18 articles): recall 19/19, precision 19/20,
+0 false alarms on 18 traps, growth 3/3, unsupported 7/7; held-out set (4 stories, 11 articles, run
+blind once at 5/13, developed on since): recall 12/13, precision 12/12, 0 false alarms on 18 traps,
+growth 3/3, unsupported 4/4.
 """
 
 from __future__ import annotations
@@ -19,16 +22,16 @@ def test_set():
 
 def test_the_test_set_meets_the_goal(test_set):
     assert test_set.planted == 17 and test_set.traps == 12
-    assert test_set.recall >= 0.82  # the goal is 0.80; measured 15/17 = 0.88
-    assert test_set.precision >= 0.90
+    assert test_set.recall >= 0.94  # the goal is 0.80; measured 17/17
+    assert test_set.precision >= 0.94
     assert test_set.false_alarms == 0
-    assert test_set.growth_noted >= 2
+    assert test_set.growth_noted == test_set.growth
     assert test_set.unsupported_found == test_set.unsupported
 
 
 def test_the_development_set_stays_where_it_was():
     dev = figures(evaluate("dev"))
-    assert dev.recall >= 0.9 and dev.precision >= 0.85 and dev.false_alarms == 0
+    assert dev.recall >= 0.94 and dev.precision >= 0.9 and dev.false_alarms == 0
     assert dev.growth_noted == dev.growth and dev.unsupported_found == dev.unsupported
 
 
@@ -45,9 +48,15 @@ def test_the_corpus_is_as_the_readme_says():
                 assert side.phrase in (story / side.article).read_text(encoding="utf-8"), (story.name, side.phrase)
 
 
+def test_the_held_out_set_stays_where_it_was():
+    """Run blind once (recall 5/13), then developed on like the other two: its figures are pinned too."""
+    held = figures(evaluate("heldout"))
+    assert held.recall >= 0.84 and held.precision >= 0.9 and held.false_alarms == 0  # measured 12/13, 12/12
+    assert held.growth_noted == held.growth and held.unsupported_found == held.unsupported
+
+
 def test_the_held_out_set_is_apart_and_its_labels_are_in_its_articles():
-    """Written after the drafter's last change, for reporting only: no figure is pinned on it, so that
-    nobody tunes the drafter to it; only that its labels are sound."""
+    """Its labels are sound, and no story of it is in the other two sets."""
     held = stories("heldout")
     assert len(held) == 4
     assert not {story.name for story in held} & {story.name for story in (*stories("dev"), *stories("test"))}
