@@ -4,6 +4,7 @@
     python -m bench.bench_draft --dev      # the development set
     python -m bench.bench_draft --heldout  # the held-out set (seen now, like the other two)
     python -m bench.bench_draft --all -v   # all three, and every item with what the draft did
+    python -m bench.bench_draft --fresh    # the new blind set: run once, for the final measurement
 
 The corpus is ``tests/fixtures/drafting/{dev,test,heldout}/STORY/``: two to four short articles and a
 ``labels.yaml`` listing each planted item (its kind, the exact phrase on each side, the article
@@ -252,11 +253,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--dev", action="store_true", help="the development set instead of the test set")
     which.add_argument("--heldout", action="store_true", help="the held-out set (run blind once; seen since)")
-    which.add_argument("--all", action="store_true", help="all three sets")
+    which.add_argument("--fresh", action="store_true", help="the new blind set, for the final measurement only")
+    which.add_argument("--all", action="store_true", help="all three seen sets (not fresh)")
     parser.add_argument("-v", "--verbose", action="store_true", help="every item and the claims that hold it")
     args = parser.parse_args(argv)
     splits = (
-        ["dev", "test", "heldout"] if args.all else ["dev"] if args.dev else ["heldout"] if args.heldout else ["test"]
+        ["dev", "test", "heldout"]
+        if args.all
+        else ["dev"]
+        if args.dev
+        else ["heldout"]
+        if args.heldout
+        else ["fresh"]
+        if args.fresh
+        else ["test"]
     )
     for split in splits:
         print("\n".join(report(split, evaluate(split), args.verbose)))
