@@ -285,9 +285,12 @@ def test_the_author_page_lists_them_with_the_other_problems(tmp_path: Path, monk
     text = path.read_text(encoding="utf-8").replace("- text: £3 million", "- text: All of the above", 1)
     at.text_area(key=f"author-text-{path}").input(text).run()
     assert not at.exception
-    assert [alert.value for alert in at.warning] == ["2 warnings: the bank loads, and you can save."]
+    assert [alert.value for alert in at.warning] == [
+        "Unsaved changes in questions.yaml.",
+        "2 warnings: the bank loads, and you can save.",
+    ]
     assert (
-        f'{path}:10:15: warning: questions[id=bridge-cost].choices[1].text: "all of the above" is answered by '
+        'questions.yaml:10:15: warning: questions[id=bridge-cost].choices[1].text: "all of the above" is answered by '
         "spotting two right choices, without reading the rest (Haladyna, Downing & Rodriguez 2002, guideline 26: "
         "avoid all-of-the-above) (hint: write out the choices, and use type: multiple when several are right)"
     ) in [element.value for element in at.code]
