@@ -7,12 +7,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
 from quiz.bank.itemcheck import balance_limit, length, tail
 from quiz.bank.load import load_bank
 from quiz.cli import main
-from tests.conftest import MINI, REPO
+from tests.conftest import MINI
+from tests.ui.test_author import open_author, unlock
 
 ECHO_TEXT = "The council's statement: the project will cost £2.4 million.\n"
 CITE = "The project will cost £2.4 million."
@@ -275,12 +274,7 @@ def test_the_author_page_lists_them_with_the_other_problems(tmp_path: Path, monk
     """Typed into the Author page's editor, an item-writing fault shows as a warning at its line."""
     shutil.copytree(MINI, tmp_path / "banks" / "mini")
     path = tmp_path / "banks" / "mini" / "questions.yaml"
-    monkeypatch.setenv("QUIZ_BANKS", str(tmp_path / "banks"))
-    monkeypatch.setenv("QUIZ_AUTHOR_PASSWORD", "secret")
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    at.switch_page("quiz/ui/pages/author.py").run()
-    at.text_input(key="author-password").input("secret")
-    at.button(key="FormSubmitter:author-login-Unlock").click().run()
+    at = unlock(open_author(monkeypatch, tmp_path / "banks", "secret"), "secret")
     at.selectbox(key=f"author-file-{path.parent}").select("questions.yaml").run()
     text = path.read_text(encoding="utf-8").replace("- text: £3 million", "- text: All of the above", 1)
     at.text_area(key=f"author-text-{path}").input(text).run()

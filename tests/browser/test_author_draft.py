@@ -13,9 +13,9 @@ from playwright.sync_api import Page, expect
 from quiz.bank.load import load_bank
 from quiz.cli import main
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
+from tests.browser.test_author_form import PASSWORD, open_author
 from tests.conftest import MINI, REPO
 
-PASSWORD = "secret"
 STORY = REPO / "tests" / "fixtures" / "drafting" / "dev" / "council-pool"
 SOURCES = ("council-votes-to-close-brindle-street-pool", "brindle-street-pool-to-shut-after-close-council")
 TALLY = "tally-harwick-council-voted"  # 7-4 in one article, 6-5 in the other
@@ -44,12 +44,7 @@ def test_a_teacher_drafts_from_two_articles_keeps_what_is_right_and_a_learner_an
     folder = banks / "mini"
     server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
 
-    page.goto(server.url)
-    wait_for_app(page)
-    page.get_by_role("link", name="Author").click()
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Unlock").click()
-    wait_for_app(page)
+    open_author(page, server.url, None)
     page.get_by_text("Draft from articles").click()
     for number, article in enumerate(("a-harwick-gazette.md", "b-northside-herald.md"), start=1):
         page.get_by_label(f"Article {number}", exact=True).fill((STORY / article).read_text(encoding="utf-8"))

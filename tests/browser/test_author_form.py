@@ -37,6 +37,26 @@ def choose(page: Page, label: str, option: str) -> None:
     expect(box).to_have_value(option)
 
 
+def unlock(page: Page) -> None:
+    expect(page.get_by_label("Password", exact=True)).to_be_visible()
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    wait_for_app(page)
+
+
+def open_author(page: Page, url: str, file: str | None) -> None:
+    """Home, then the Author page unlocked, and ``file`` chosen in it (none: the page as it opens)."""
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_role("link", name="Author").click()
+    unlock(page)
+    if file is None:
+        return
+    page.get_by_test_id("stSelectbox").filter(has_text="File").click()
+    page.get_by_role("option", name=file, exact=True).click()
+    wait_for_app(page)
+
+
 def cite(page: Page, source: str, words: str, sentence: str) -> None:
     choose(page, "Source", source)
     type_in(page, "Words to find", words)
@@ -58,16 +78,7 @@ def test_a_teacher_writes_and_cites_a_question_in_the_form_and_a_learner_answers
     before = path.read_text(encoding="utf-8")
     server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
 
-    page.goto(server.url)
-    wait_for_app(page)
-    page.get_by_role("link", name="Author").click()
-    expect(page.get_by_label("Password", exact=True)).to_be_visible()
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Unlock").click()
-    wait_for_app(page)
-    page.get_by_test_id("stSelectbox").filter(has_text="File").click()
-    page.get_by_role("option", name="questions.yaml", exact=True).click()
-    wait_for_app(page)
+    open_author(page, server.url, "questions.yaml")
     page.locator(".st-key-author-form-on").get_by_text("Edit as a form").click()
     wait_for_app(page)
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Dialog, Page, expect
 from quiz.bank.load import load_bank
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
 from tests.browser.test_accessibility import BLOCKING, BLOCKING_RULES, axe
-from tests.browser.test_author_form import PASSWORD, choose, type_in
+from tests.browser.test_author_form import PASSWORD, choose, open_author, type_in, unlock
 from tests.conftest import MINI
 from tests.support.node import node_modules
 
@@ -38,23 +38,6 @@ def report(page: Page, source: str, words: str, sentence: str) -> None:
     page.get_by_role("button", name="Add this report").click()
     # Adding one draws the form's widgets anew: wait for it before typing, or the typing goes to the old ones.
     expect(page.get_by_text(re.compile(r"^Report \d+, from "))).to_have_count(shown + 1)
-    wait_for_app(page)
-
-
-def unlock(page: Page) -> None:
-    expect(page.get_by_label("Password", exact=True)).to_be_visible()
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Unlock").click()
-    wait_for_app(page)
-
-
-def open_author(page: Page, url: str, file: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-    page.get_by_role("link", name="Author").click()
-    unlock(page)
-    page.get_by_test_id("stSelectbox").filter(has_text="File").click()
-    page.get_by_role("option", name=file, exact=True).click()
     wait_for_app(page)
 
 

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from quiz.bank.load import load_bank
 from tests.conftest import REPO
+from tests.ui.test_author import open_author, unlock
 
-AUTHOR = "quiz/ui/pages/author.py"
 PASSWORD = "correct horse battery"
 CUTIES = REPO / "questions" / "cuties-2020"
 FILE = "questions-single.yaml"
@@ -27,15 +27,9 @@ def bank(tmp_path: Path) -> Path:
     return tmp_path / "banks" / "cuties"
 
 
-def form_open(monkeypatch: pytest.MonkeyPatch, bank: Path) -> AppTest:
-    monkeypatch.setenv("QUIZ_BANKS", str(bank.parent))
-    monkeypatch.setenv("QUIZ_AUTHOR_PASSWORD", PASSWORD)
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    at.switch_page(AUTHOR)
-    at.run()
-    at.text_input(key="author-password").input(PASSWORD)
-    at.button(key="FormSubmitter:author-login-Unlock").click().run()
-    at.selectbox(key=f"author-file-{bank}").select(FILE).run()
+def form_open(monkeypatch: pytest.MonkeyPatch, bank: Path, file: str = FILE) -> AppTest:
+    at = unlock(open_author(monkeypatch, bank.parent, PASSWORD), PASSWORD)
+    at.selectbox(key=f"author-file-{bank}").select(file).run()
     at.toggle(key="author-form-on").set_value(True).run()
     assert not at.exception
     return at

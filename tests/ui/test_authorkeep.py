@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import MINI, REPO
 from tests.support.apptest import sent_text
+from tests.ui.test_author import unlock as unlock_author
 
 AUTHOR = "quiz/ui/pages/author.py"
 PASSWORD = "correct horse battery"
@@ -32,8 +33,7 @@ def opened(monkeypatch: pytest.MonkeyPatch, banks: Path, draft: str | None = Non
         at.query_params["draft"] = draft
     at.run()
     if unlock:
-        at.text_input(key="author-password").input(PASSWORD)
-        at.button(key="FormSubmitter:author-login-Unlock").click().run()
+        unlock_author(at, PASSWORD)
     assert not at.exception
     return at
 

@@ -13,9 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from quiz.bank.load import load_bank
 from tests.conftest import REPO
-from tests.ui.test_authorform import HOSTILE, PASSWORD
+from tests.ui.test_authorform import HOSTILE, form_open, pick
 
-AUTHOR = "quiz/ui/pages/author.py"
 CUTIES = REPO / "questions" / "cuties-2020"
 
 
@@ -26,15 +25,7 @@ def bank(tmp_path: Path) -> Path:
 
 
 def open_section(monkeypatch: pytest.MonkeyPatch, bank: Path, file: str, section: str) -> AppTest:
-    monkeypatch.setenv("QUIZ_BANKS", str(bank.parent))
-    monkeypatch.setenv("QUIZ_AUTHOR_PASSWORD", PASSWORD)
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    at.switch_page(AUTHOR)
-    at.run()
-    at.text_input(key="author-password").input(PASSWORD)
-    at.button(key="FormSubmitter:author-login-Unlock").click().run()
-    at.selectbox(key=f"author-file-{bank}").select(file).run()
-    at.toggle(key="author-form-on").set_value(True).run()
+    at = form_open(monkeypatch, bank, file)
     at.radio(key="author-form-section").set_value(section).run()
     assert not at.exception
     return at
@@ -52,16 +43,6 @@ def fill(at: AppTest, kind: str, section: str, name: str, value: Any) -> None:
     typed = kind in ("text_input", "text_area")
     (element.input(value) if typed else element.set_value(value)).run()
     assert not at.exception
-
-
-def pick(at: AppTest, source: str, words: str, sentence: int = 0) -> str:
-    at.selectbox(key="author-form-pick-source").select(source).run()
-    at.text_input(key="author-form-pick-words").input(words).run()
-    at.radio(key="author-form-pick-sentence").set_value(sentence).run()
-    quote = at.text[-1].value
-    at.button(key="author-form-pick-add").click().run()
-    assert not at.exception
-    return quote
 
 
 def save(at: AppTest) -> None:
