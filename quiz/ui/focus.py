@@ -20,24 +20,31 @@ def top_ui(key: str) -> None:
 
 def focus_ui(selector: str, key: str) -> None:
     """Move the keyboard focus to the first element matching ``selector`` once it is drawn."""
-    target = json.dumps(selector)
-    _run(
-        "const tries = {n: 0}; const go = () => { const el = document.querySelector(" + target + ");"
-        " if (el) { el.focus({preventScroll: false}); } else if (tries.n++ < 50) { setTimeout(go, 20); } }; go();",
-        key,
-    )
+    _when_drawn(selector, "el.focus({preventScroll: false});", key)
 
 
 def into_view_ui(selector: str, key: str) -> None:
     """Scroll the first element matching ``selector`` to the top of the view once it is drawn, and
     give it the focus (a screen reader reads it next). A link that opens something at the top of the
     page it is on seemed to do nothing: Streamlit keeps its inner container's scroll on a rerun."""
+    _when_drawn(
+        selector,
+        "el.style.scrollMarginTop = '4.5rem'; el.scrollIntoView({block: 'start'});"
+        " el.setAttribute('tabindex', '-1'); el.focus({preventScroll: true});",
+        key,
+    )
+
+
+def _when_drawn(selector: str, action: str, key: str) -> None:
+    """Run ``action`` on ``el``, the first element matching ``selector``, as soon as it is drawn (a
+    slow phone or server can take seconds: look for 5 s), and again if Streamlit redraws it as a new
+    element within the next 200 ms (which would drop the focus given to the old one)."""
     target = json.dumps(selector)
     _run(
-        "const tries = {n: 0}; const go = () => { const el = document.querySelector(" + target + ");"
-        " if (el) { el.style.scrollMarginTop = '4.5rem'; el.scrollIntoView({block: 'start'});"
-        " el.setAttribute('tabindex', '-1'); el.focus({preventScroll: true}); }"
-        " else if (tries.n++ < 50) { setTimeout(go, 20); } }; go();",
+        "let done = null, n = 0, held = 0; const go = () => { const el = document.querySelector(" + target + ");"
+        " if (el && el !== done) { " + action + " done = el; held = 0; }"
+        " if (done) { held++; }"
+        " if (n++ < 250 && (!done || held < 10 || !done.isConnected)) { setTimeout(go, 20); } }; go();",
         key,
     )
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from quiz.bank.load import load_bank
 from quiz.bank.model import Bank
 from quiz.play import citations
-from tests.browser.conftest import SCREENSHOTS, screenshot, wait_for_app
+from tests.browser.conftest import APP_TIMEOUT_MS, SCREENSHOTS, screenshot, wait_for_app
 from tests.browser.test_learner_flow import CUTIES, FOCUS_BACKGROUND, click, pick_radio, progress
 from tests.support.server import StreamlitServer
 
@@ -54,7 +54,8 @@ def test_a_cited_by_link_lands_on_its_passage(
     links.last.click()
 
     passage = page.locator(".st-key-sources-passage")
-    expect(passage.get_by_role("heading", name="The passage cited")).to_be_in_viewport()
+    # The link reruns the page; on a loaded machine that takes longer than expect's 5 s.
+    expect(passage.get_by_role("heading", name="The passage cited")).to_be_in_viewport(timeout=APP_TIMEOUT_MS)
     quoted = bank.texts[SOURCE].text[slice(*bank.texts[SOURCE].spans(refs[-1].cite.quote)[0])]
     opened = passage.locator(".stMarkdownColoredBackground").first
     expect(opened).to_contain_text(" ".join(quoted.splitlines()[0].split()[:3]))  # a highlight is drawn per line
