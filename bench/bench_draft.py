@@ -4,7 +4,8 @@
     python -m bench.bench_draft --dev      # the development set
     python -m bench.bench_draft --heldout  # the held-out set (seen now, like the other two)
     python -m bench.bench_draft --all -v   # all three, and every item with what the draft did
-    python -m bench.bench_draft --fresh    # the new blind set: run once, for the final measurement
+    python -m bench.bench_draft --fresh    # the first blind set (2 stories; run once, seen since)
+    python -m bench.bench_draft --blind    # the second blind set: run once, for the final measurement
 
 The corpus is ``tests/fixtures/drafting/{dev,test,heldout}/STORY/``: two to four short articles and a
 ``labels.yaml`` listing each planted item (its kind, the exact phrase on each side, the article
@@ -30,8 +31,10 @@ outcome:
 
 All three sets have now been seen. The held-out set was written blind and run once (recall 5/13);
 its misses were then read and fixed with general changes, so it is development material now, like
-the test set before it (whose misses were looked at and fixed too). A new blind set,
-``tests/fixtures/drafting/fresh/``, is kept for the final honest measurement and is not read here.
+the test set before it (whose misses were looked at and fixed too). The first blind set,
+``tests/fixtures/drafting/fresh/`` (2 stories), was run once and is seen now. The second,
+``tests/fixtures/drafting/blind/``, was written by someone who had not read the drafter, is kept for
+the final honest measurement, and is not read while working on the drafter.
 
 Recall is planted conflicts found over planted conflicts. Precision is, of the ``conflicting``
 claims drafted, the share that hold both sides of a planted conflict. False alarms are the traps
@@ -253,12 +256,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--dev", action="store_true", help="the development set instead of the test set")
     which.add_argument("--heldout", action="store_true", help="the held-out set (run blind once; seen since)")
-    which.add_argument("--fresh", action="store_true", help="the new blind set, for the final measurement only")
-    which.add_argument("--all", action="store_true", help="all three seen sets (not fresh)")
+    which.add_argument("--fresh", action="store_true", help="the first blind set (run once; seen since)")
+    which.add_argument("--blind", action="store_true", help="the second blind set, for the final measurement only")
+    which.add_argument("--all", action="store_true", help="the four seen sets (not blind)")
     parser.add_argument("-v", "--verbose", action="store_true", help="every item and the claims that hold it")
     args = parser.parse_args(argv)
     splits = (
-        ["dev", "test", "heldout"]
+        ["dev", "test", "heldout", "fresh"]
         if args.all
         else ["dev"]
         if args.dev
@@ -266,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.heldout
         else ["fresh"]
         if args.fresh
+        else ["blind"]
+        if args.blind
         else ["test"]
     )
     for split in splits:

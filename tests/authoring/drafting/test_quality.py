@@ -69,13 +69,19 @@ def test_the_held_out_set_is_apart_and_its_labels_are_in_its_articles():
                 assert side.phrase in (story / side.article).read_text(encoding="utf-8"), (story.name, side.phrase)
 
 
-def test_the_fresh_set_is_apart_and_its_labels_are_in_its_articles():
-    """Written blind for the final measurement: no figure is pinned on it; only that its labels are sound."""
-    fresh = stories("fresh")
-    assert fresh
-    earlier = {story.name for split in ("dev", "test", "heldout") for story in stories(split)}
-    assert not {story.name for story in fresh} & earlier
-    for story in fresh:
+@pytest.mark.parametrize("split", ["fresh", "blind"])
+def test_the_blind_sets_are_apart_and_their_labels_are_in_their_articles(split):
+    """Written blind for an honest measurement: no figure is pinned on them; only that their labels are sound."""
+    blind = stories(split)
+    assert blind
+    earlier = {
+        story.name
+        for other in ("dev", "test", "heldout", "fresh", "blind")
+        if other != split
+        for story in stories(other)
+    }
+    assert not {story.name for story in blind} & earlier
+    for story in blind:
         assert all(130 <= len(path.read_text(encoding="utf-8").split()) <= 350 for path in story.glob("*.md"))
         for item in labels(story):
             for side in item.sides:
