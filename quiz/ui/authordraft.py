@@ -58,6 +58,13 @@ def draft_ui(roots: list[Path], folder: Path) -> None:
             review_ui(roots, under_review)
 
 
+def unsaved() -> list[str]:
+    """The file the draft under review would go into: the page marks it unsaved, keeps the draft with its
+    choices over a reload (``authorkeep``) and warns before leaving, until it is saved or discarded."""
+    review: drafting.Review | None = st.session_state.get(REVIEW)
+    return [f"{review.name} (the draft under review)"] if review is not None else []
+
+
 # ---------------------------------------------------------------- the articles
 
 
@@ -212,9 +219,10 @@ def item_ui(item: drafting.Item) -> Iterator[None]:
                 label_visibility="collapsed",
             )
         with st.expander("Edit as YAML"):
+            # Its text set once, not as the widget's value: after a reload the kept text is put back in its key.
+            st.session_state.setdefault(widget("text", item), item.text)
             st.text_area(
                 f"{item.id} (YAML)",
-                value=item.text,
                 key=widget("text", item),
                 height=260,
                 help="If you accept the item, the file gets it as written here.",
@@ -300,6 +308,19 @@ def save_ui(
     )
     with st.expander("The new file as it would be saved"):
         st.code(text, language="yaml", line_numbers=True)
+    st.button(
+        "Discard this draft",
+        key="author-draft-discard",
+        icon=":material/delete:",
+        type="tertiary",
+        help="Drop the drafted items and your choices; nothing is written.",
+        on_click=discard,
+    )
+
+
+def discard() -> None:
+    st.session_state.pop(REVIEW, None)
+    st.session_state[NOTICE] = None
 
 
 def in_bank(words: str, folder: Path) -> str:

@@ -15,16 +15,19 @@ from pathlib import Path
 import streamlit as st
 
 from quiz.authoring import edit, unsaved
+from quiz.ui import authordraft
 
 PARAM = "draft"
 DRAFT = "author-draft-id"
 RESTORED = "author-draft-restored"
 BASES = "author-bases"  # the page's: path -> the file's text on disk when it was opened or saved
 TEXT = "author-text-"
-# The page's keys worth a reload: never the password's, a button's or an uploaded file's.
+# The page's keys worth a reload: never the password's, a button's or an uploaded file's. The draft
+# under review (``authordraft``): the review, its round, and each item's Accept or Reject and YAML.
 KEPT = re.compile(
     r"author-(?:text-.+|bank|file-.+|new-name-.+|bases|form-on|form-section|form-edits|form-openings"
-    r"|form-(?:question|source|claim|quiz)-author-text-.+)"
+    r"|form-(?:question|source|claim|quiz)-author-text-.+"
+    r"|draft-review|draft-round|draft-[0-9]+-(?:verdict|text)-.+)"
 )
 
 
@@ -57,7 +60,8 @@ def kept_note_ui() -> None:
 
 
 def unsaved_files() -> list[str]:
-    """The files whose text in the page differs from the file on disk (a new file: from its starter)."""
+    """The files whose text in the page differs from the file on disk (a new file: from its starter),
+    and the file a draft under review would go into."""
     bases: dict[str, str] = st.session_state.get(BASES, {})
     found = []
     for name, text in st.session_state.items():
@@ -69,7 +73,7 @@ def unsaved_files() -> list[str]:
             base = edit.starter_text(path.parent)
         if edit.lines(text) != edit.lines(base):
             found.append(path.name)
-    return sorted(found)
+    return sorted(found) + authordraft.unsaved()
 
 
 def mark_ui(files: list[str]) -> None:

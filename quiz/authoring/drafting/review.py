@@ -62,6 +62,11 @@ class Review:
     def section(self, section: str) -> list[Item]:
         return [item for item in self.items if item.section == section]
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Review:
+        # Never changed once made: the Author page keeps it over a reload (``unsaved.Drafts`` copies what it
+        # keeps at each rerun), and a copy of the whole drafted bank at each click would only cost time.
+        return self
+
 
 def read_articles(given: Sequence[tuple[str, bytes]]) -> list[Article] | edit.Refusal:
     """The articles pasted or uploaded (a name and the bytes each), checked as ``quiz draft`` checks a
