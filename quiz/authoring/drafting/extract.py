@@ -232,7 +232,11 @@ def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
         currency = match.groupdict().get("cur") or re.match(r"(?:dollars|pounds|euros)\b", first)
         if (
             first in _UNITS_OF_TIME
-            or (first in STOPWORDS - {"of"} and not (currency or match.groupdict().get("pct")))
+            or (
+                first in STOPWORDS - {"of"}
+                and not (currency or match.groupdict().get("pct"))
+                and not _TO_FIGURE.search(text[: match.start()])  # "had reached 21,000 by Friday" is a count
+            )
             or first.capitalize() in MONTHS
             or not (first or content_lemmas(before) or _TO_FIGURE.search(text[: match.start()]))
         ):
@@ -336,8 +340,16 @@ def _dates(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[Stateme
 _CALENDAR_WORDS = frozenset(lemma(name) for name in (*MONTHS, *WEEKDAYS))
 
 
+# The reporting clause that ends a sentence (", the admissions office said."): who told it, not what happened.
+_SAID_AT_END = re.compile(
+    r",\s+[^,;:\"“”]{1,60}?\s+(?:" + "|".join(sorted(SAY_VERBS)) + r")(?:\s+on\s+\w+)?\.?\s*$", re.I
+)
+
+
 def _date(sentence: Sentence, value: str, norm: str, text: str) -> Statement:
-    keys = content_lemmas(text.replace(value, " ")) - _CALENDAR_WORDS
+    told = _SAID_AT_END.search(text)
+    event = text[: told.start()] if told and told.start() > text.find(value) >= 0 else text
+    keys = content_lemmas(event.replace(value, " ")) - _CALENDAR_WORDS
     clause = re.split(r"[,;:()\"“”]", text[: text.find(value)])[-1]  # the event comes before: "will close next spring"
     near = content_lemmas(" ".join(clause.split()[-6:])) - _CALENDAR_WORDS
     return Statement("date", sentence, value, norm, text, keys, head=near)

@@ -187,7 +187,7 @@ def _right_after(statement: Statement) -> tuple[str, ...]:
     return following if len(following) == 3 and content_lemmas(" ".join(following)) else ()
 
 
-_ANOTHER = re.compile(r"\b(?:separate|second|another|other|different)\b", re.I)
+_ANOTHER = re.compile(r"\b(?:separate(?:ly)?|second|another|other|different)\b", re.I)
 
 
 def _two_things(a: Statement, b: Statement) -> bool:

@@ -116,12 +116,31 @@ EVALUATIVE = re.compile(
 )
 
 # Sentences asserting these are worth a source; without one they are drafted as unsupported claims.
-CHARGED = re.compile(
-    r"\b(?:threat\w*|death\w*|dead|dies|died|kill\w*|murder\w*|attack\w*|assault\w*|arrest\w*|accus\w*|alleg\w*|abus\w*|exploit\w*|fraud\w*|crim\w*|illegal\w*|bann?(?:ed|s)?|lawsuit\w*|sued|scandal\w*|mislead\w*|massive|violen\w*|danger\w*|harass\w*|racis\w*|victim\w*|investigat\w*|convict\w*|resign\w*|outrage\w*|controvers\w*|backlash\w*|disaster\w*|crisis|shock\w*|horrif\w*|furious|steal\w*|stole\w*|sexuali[sz]\w*|p(?:a)?edophil\w*|injur\w*|evacuat\w*|destroy\w*|collaps\w*|fire[sd]?|flood\w*|sack(?:ed|ing)|fined|hid|hiding|hidden|secretly|rigg\w*|brib\w*|corrupt\w*|launder\w*|forg(?:ed|ery|ing)|fake\w*|falsif\w*|tamper\w*|without (?:the )?\w+['’]? knowledge"
-    # a cause or a blame, and a price judged, in the article's own voice
-    r"|caused by|to blame|responsible for|overpa(?:id|ying|ys)|overpriced|(?:twice|three times|double) what)\b",
-    re.I,
+_HARM = (
+    r"threat\w*|death\w*|dead|dies|died|kill\w*|murder\w*|attack\w*|assault\w*|abus\w*|exploit\w*|violen\w*"
+    r"|danger\w*|harass\w*|bull(?:y|ied|ies|ying)|intimidat\w*|coerc\w*|racis\w*|victim\w*|injur\w*|evacuat\w*"
+    r"|destroy\w*|collaps\w*|fire[sd]?|flood\w*|disaster\w*|crisis|sexuali[sz]\w*|p(?:a)?edophil\w*"
 )
+_PROCEEDINGS = (
+    r"arrest\w*|accus\w*|alleg\w*|crim\w*|illegal\w*|unlawful\w*|bann?(?:ed|s)?|lawsuit\w*|sued|scandal\w*"
+    r"|investigat\w*|convict\w*|resign\w*|sack(?:ed|ing)|fined|wrongdoing|misconduct"
+)
+_REACTION = r"massive|outrage\w*|controvers\w*|backlash\w*|shock\w*|horrif\w*|furious"
+# Wrongdoing told as fact: deceit (lying, cheating, misleading, covering up), theft and fraud, buying
+# an advantage (bribes, "bought its way"), tampering with a result, or doing it knowingly.
+_WRONGDOING = (
+    r"lied|lying\s+(?:to|about)|li(?:e|es)\s+(?:to|about)|liars?|(?:told|telling|tells)\s+lies|deceiv\w*|decepti\w*"
+    r"|dishonest\w*|cheat\w*|mislead\w*|misled|cover(?:ed|ing|s)?[- ]up|covered\s+(?:it|this|that|them)\s+up"
+    r"|hid|hiding|hidden|secretly|deliberately|knowingly|without (?:the )?\w+['’]? knowledge|turned a blind eye"
+    r"|fraud\w*|defraud\w*|swindl\w*|embezzl\w*|misappropriat\w*|steal\w*|stole\w*|pocket(?:ed|ing)"
+    r"|siphon\w*|launder\w*|extort\w*|blackmail\w*|brib\w*|kickbacks?|corrupt\w*|nepotism|cronyism"
+    r"|(?:bought|buys?|buying|paid|pays?|paying)\s+(?:its|their|his|her|our|your)\s+way"
+    r"|rigg\w*|tamper\w*|falsif\w*|fabricat\w*|doctored|forg(?:ed|ery|ing)|fake\w*|plagiari[sz]\w*"
+    r"|manipulat\w*|fiddl(?:ed|ing)|cook(?:ed|ing)\s+the\s+books|conspir\w*|collu\w*|sabotag\w*"
+)
+# a cause or a blame, and a price judged, in the article's own voice
+_BLAME = r"caused by|to blame|responsible for|overpa(?:id|ying|ys)|overpriced|(?:twice|three times|double) what"
+CHARGED = re.compile(rf"\b(?:{_HARM}|{_PROCEEDINGS}|{_REACTION}|{_WRONGDOING}|{_BLAME})\b", re.I)
 LOADED = re.compile(
     r"\b(?:massive|misleading|shocking|outrage\w*|horrific|furious|slam\w*|blast\w*|disaster\w*|chaos|devastat\w*|gruesome|explosive|firestorm|storm)\b",
     re.I,

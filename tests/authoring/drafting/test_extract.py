@@ -177,3 +177,32 @@ def test_a_cause_and_a_price_judged_in_the_articles_own_voice_are_unsourced():
         "The frost was caused by the new reservoir upstream.",
         "The museum paid twice what the painting is worth.",
     ]
+
+
+@pytest.mark.parametrize(
+    "assertion",
+    [
+        "The mayor lied to the planning inquiry about the contract.",
+        "Officials at the port have been deceiving the regulator for months.",
+        "The club's owners covered up the injuries of two young players.",
+        "The school cheated its way into the top ten of the exam tables.",
+        "The contractor paid its way onto the approved list.",
+        "Staff at the depot fiddled the overtime records every week.",
+    ],
+)
+def test_accusations_of_deceit_and_of_buying_an_advantage_stated_as_fact_are_unsourced(assertion: str):
+    assert [s.value for s in statements(assertion) if s.kind == "unsourced"] == [assertion]
+
+
+def test_an_accusation_with_a_source_or_an_innocent_lie_is_not_unsourced():
+    text = (
+        "The union said the managers had lied to the drivers. "
+        "According to the auditor, the council misled residents about the budget. "
+        "The town lies on the river."
+    )
+    assert found(text, "unsourced") == []
+
+
+def test_a_count_reached_by_a_day_is_a_count():
+    text = "Bookings at the campsite had reached 4,800 by Sunday, the owners said."
+    assert found(text, "count") == [("4,800", "4800")]

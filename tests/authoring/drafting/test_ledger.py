@@ -181,3 +181,20 @@ def test_a_pictures_medium_told_two_ways_is_a_conflict_and_oil_prices_are_no_med
     assert [(summary(claim), claim.topic) for claim in claims] == [
         (("label", "conflicting", ["oil painting", "watercolour"]), "the picture")
     ]
+
+
+def test_a_count_reached_by_a_later_day_is_growth_and_a_count_told_separately_is_another_thing():
+    import datetime as dt
+
+    first = "So far 6,200 tickets have been sold for the summer concerts, the box office said."
+    later = (
+        "The number of concert tickets sold had reached 9,400 by Monday, the box office said. "
+        "Separately, the theatre has sold 1,300 tickets for its winter plays."
+    )
+    days = {"a": dt.date(2026, 5, 2), "b": dt.date(2026, 5, 20)}
+    claims = with_asides(ledger([("a", first), ("b", later)], published=days))
+    assert [(summary(claim), claim.change) for claim in claims if claim.kind == "count"] == [
+        (("count", "consistent", ["6,200", "9,400"]), "growth"),
+        (("count", "consistent", ["1,300"]), ""),
+    ]
+    assert not [claim for claim in claims if claim.status == "conflicting"]  # nor the two days in the sentences
