@@ -1,6 +1,7 @@
 """A teacher drafts from two articles on the Author page, never writing YAML: accepts a conflicting
 claim and a question on it, rejects another claim, saves; the bank validates, the rejected claim is
-not in the file, and a learner then answers the question in a quiz."""
+not in the file, and a learner then answers the question in a quiz. A draft under review survives a
+reload (after the browser's warning and the password), with its choices."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import re
 import shutil
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Dialog, Page, expect
 
 from quiz.bank.load import load_bank
 from quiz.cli import main
 from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
-from tests.browser.test_author_form import PASSWORD, open_author
+from tests.browser.test_author_form import PASSWORD, open_author, unlock
+from tests.browser.test_author_sections import AUTHOR_PROBES
 from tests.conftest import MINI, REPO
 
 STORY = REPO / "tests" / "fixtures" / "drafting" / "dev" / "council-pool"
@@ -33,6 +35,18 @@ def decide(page: Page, section: str, item: str, verdict: str) -> None:
 
 def tab(page: Page, name: str) -> None:
     page.get_by_role("tab", name=re.compile(rf"^{name} \(\d+\)$")).click()
+    wait_for_app(page)
+
+
+def draft(page: Page) -> None:
+    """The two articles pasted and drafted, on the unlocked Author page."""
+    page.get_by_text("Draft from articles").click()
+    for number, article in enumerate(("a-harwick-gazette.md", "b-northside-herald.md"), start=1):
+        page.get_by_label(f"Article {number}", exact=True).fill((STORY / article).read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Draft").click()
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^Drafted: 2 sources, \d+ claims, \d+ questions$"))
+    ).to_be_visible()
     wait_for_app(page)
 
 
@@ -107,3 +121,61 @@ def test_a_teacher_drafts_from_two_articles_keeps_what_is_right_and_a_learner_an
     expect(page.get_by_text("A divided Harwick council decided by 6-5 on Tuesday night").first).to_be_visible()
     screenshot(page, "author-draft-5-learner-answers")
     assert console_errors.unexpected() == []
+
+
+def test_a_draft_under_review_survives_a_reload_with_its_choices(
+    tmp_path: Path, start_streamlit, page: Page, console_errors: ConsoleErrors
+) -> None:
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
+    open_author(page, server.url, None)
+    draft(page)
+    decide(page, "sources", SOURCES[0], "Accept")
+    tab(page, "Claims")
+    decide(page, "claims", TALLY, "Accept")
+    decide(page, "claims", MONEY, "Reject")
+    expect(page.get_by_text(f"Unsaved changes in {NAME} (the draft under review).")).to_be_visible()
+    assert "draft=" in page.url
+
+    dialogs: list[Dialog] = []
+
+    def leave(dialog: Dialog) -> None:
+        dialogs.append(dialog)
+        dialog.accept()  # the teacher chooses to leave anyway
+
+    page.on("dialog", leave)
+    page.reload()
+    assert [dialog.type for dialog in dialogs] == ["beforeunload"]  # the browser asked first
+    expect(page.get_by_text("Your unsaved changes are kept: give the password to get them back.")).to_be_visible()
+    expect(page.get_by_text("Brindle Street")).to_have_count(0)  # nothing of the draft before the password
+    unlock(page)
+    expect(
+        page.get_by_text(re.compile("the draft under review\\), kept from before the page was reloaded"))
+    ).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^Drafted: 2 sources, \d+ claims, \d+ questions$"))
+    ).to_be_visible()
+    source = page.locator(f".st-key-author-draft-item-sources-{SOURCES[0]}")
+    expect(source.get_by_role("radio", name="Accept")).to_be_checked()
+    expect(
+        page.locator(f".st-key-author-draft-item-sources-{SOURCES[1]}").get_by_role("radio", name="Accept")
+    ).not_to_be_checked()
+    tab(page, "Claims")
+    expect(
+        page.locator(f".st-key-author-draft-item-claims-{TALLY}").get_by_role("radio", name="Accept")
+    ).to_be_checked()
+    expect(
+        page.locator(f".st-key-author-draft-item-claims-{MONEY}").get_by_role("radio", name="Reject")
+    ).to_be_checked()
+    screenshot(page, "author-draft-6-kept-after-a-reload")
+    assert not (banks / "mini" / NAME).exists()  # kept in the server's memory, nothing written
+
+    page.get_by_role("button", name="Discard this draft").click()  # dropped: now leaving says nothing
+    expect(page.get_by_role("heading", name=re.compile(r"^Drafted: "))).to_have_count(0)
+    wait_for_app(page)
+    dialogs.clear()
+    page.reload()
+    wait_for_app(page)
+    assert dialogs == []
+    assert console_errors.unexpected(AUTHOR_PROBES) == []
