@@ -64,10 +64,12 @@ def main() -> int:
         shutil.rmtree(folder, ignore_errors=True)
     print(f"{args.sessions} learners at once, {args.rounds} rounds, one server (2 cores shared)")
     print(
-        f"without record: p50 {statistics.median(plain) * 1000:.0f} ms, p95 {p(plain, 95) * 1000:.0f} ms (n={len(plain)})"
+        f"without record: p50 {statistics.median(plain) * 1000:.0f} ms, p95 {p(plain, 95) * 1000:.0f} ms "
+        f"(n={len(plain)})"
     )
     print(
-        f"with record (SQLite): p50 {statistics.median(recorded) * 1000:.0f} ms, p95 {p(recorded, 95) * 1000:.0f} ms (n={len(recorded)})"
+        f"with record (SQLite): p50 {statistics.median(recorded) * 1000:.0f} ms, p95 {p(recorded, 95) * 1000:.0f} ms "
+        f"(n={len(recorded)})"
     )
     print(f"ratio of p95s: {p(recorded, 95) / p(plain, 95):.2f} (goal <= 1.3)")
     return 0

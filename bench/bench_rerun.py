@@ -225,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             + ("  (goal: at most 2.5)" if mode == "server" else "")
         )
         print(
-            f"  ratio quiz ({args.questions:,} questions) / quiz (bundled): {medians['generated'] / medians['bundled']:.2f}"
-            + ("  (goal: at most 1.2)" if mode == "server" else "")
+            f"  ratio quiz ({args.questions:,} questions) / quiz (bundled): "
+            f"{medians['generated'] / medians['bundled']:.2f}" + ("  (goal: at most 1.2)" if mode == "server" else "")
         )
     return 0
 

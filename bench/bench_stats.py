@@ -3,8 +3,8 @@
     python -m bench.bench_stats [--rounds R]
 
 1. ``quiz stats`` (in process, JSON to /dev/null) on 100,000 responses (2,000 attempts x 50 questions)
-   against reading the same file with the ``csv`` module alone (rows dropped as read, and kept in a list); and the whole ``python -m quiz stats``
-   process, start-up included.
+   against reading the same file with the ``csv`` module alone (rows dropped as read, and kept in a
+   list); and the whole ``python -m quiz stats`` process, start-up included.
 2. The report (Moodle's statistics with choice flags, roster, grid, what the class misread, lateral
    reading) for 1,000 learners x 50 questions against 10 learners x 50, computed from scratch; and a
    page rerun with nothing new, which the cache answers (goal: at most 1.5 x the small class's rerun).
@@ -140,7 +140,8 @@ def main() -> int:
         print(f"csv.reader alone: {cli['csv']:.3f} s; quiz stats (in process): {cli['stats']:.3f} s")
         print(f"quiz stats / csv.reader: {cli['stats'] / cli['csv']:.2f}")
         print(
-            f"csv.reader keeping every row in a list: {cli['kept']:.3f} s; quiz stats / that: {cli['stats'] / cli['kept']:.2f}"
+            f"csv.reader keeping every row in a list: {cli['kept']:.3f} s; quiz stats / that: "
+            f"{cli['stats'] / cli['kept']:.2f}"
         )
         print(f"python -m quiz stats (the whole process, start-up included): {process:.3f} s")
 

@@ -27,7 +27,8 @@ def test_warnings_fail_only_under_strict(capsys: pytest.CaptureFixture[str]):
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "1 bank, 7 questions, 0 errors, 1 warning"
     assert out[0].endswith(
-        "warning: questions[id=vanity].draft: draft: checked, but never served in a quiz (hint: remove 'draft: true' once the question is reviewed)"
+        "warning: questions[id=vanity].draft: draft: checked, but never served in a quiz (hint: remove 'draft: true' "
+        "once the question is reviewed)"
     )
     assert main(["validate", "--strict", str(MINI)]) == 1
 
@@ -38,8 +39,10 @@ def test_errors_exit_1_and_every_line_is_clickable(capsys: pytest.CaptureFixture
     assert main(["validate", str(folder)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        f"{folder}{os.sep}questions.yaml:7:18: error: questions[id=cost].choices[0].correct: expected true or false, found 'yes' (hint: only true and false are booleans: write true)",
-        f"{folder}{os.sep}questions.yaml:27:14: error: questions[id=cost-2].skills[0]: unknown skill 'nums' (hint: did you mean 'numbers'?)",
+        f"{folder}{os.sep}questions.yaml:7:18: error: questions[id=cost].choices[0].correct: expected true or false, "
+        "found 'yes' (hint: only true and false are booleans: write true)",
+        f"{folder}{os.sep}questions.yaml:27:14: error: questions[id=cost-2].skills[0]: unknown skill 'nums' (hint: did "
+        "you mean 'numbers'?)",
         "1 bank, 0 questions, 2 errors, 0 warnings",
     ]
 

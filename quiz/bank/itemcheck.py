@@ -262,9 +262,9 @@ def _unbalanced_keys(published: Sequence[Entry], content: FileContent) -> list[I
         found.append(
             _bank_issue(
                 content,
-                f"{count} of {total} {what}: a reader who always answers {answer} scores {round(100 * count / total)}%, "
-                f"where chance is {round(100 / options)}% ({SOURCE}, guideline 20: balance where the right answer "
-                "falls)",
+                f"{count} of {total} {what}: a reader who always answers {answer} scores "
+                f"{round(100 * count / total)}%, where chance is {round(100 / options)}% ({SOURCE}, guideline 20: "
+                "balance where the right answer falls)",
                 f"at most {limit} of {total} with one key: rewrite some as {others}",
             )
         )

@@ -342,8 +342,8 @@ def start_attempt(
     zone: tzinfo = UTC,
 ) -> AttemptRecord | Refusal:
     """A new attempt for a learner, if the assignment is open and the learner (by name) has an
-    attempt left (``zone``: the learner's, for the times a refusal names). The slot is the attempt's number, unique per learner: two joins at once cannot
-    both take the last one."""
+    attempt left (``zone``: the learner's, for the times a refusal names). The slot is the attempt's
+    number, unique per learner: two joins at once cannot both take the last one."""
     problem = codes.name_problem(display_name)
     if problem:
         return Refusal(f"That name cannot be used: {problem}.")

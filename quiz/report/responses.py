@@ -125,7 +125,8 @@ def parse(text: str, name: str) -> tuple[tuple[Response, ...], tuple[Issue, ...]
                         start,
                         0,
                         "",
-                        f"attempt {response.attempt!r} has question {response.question!r} twice: it is on line {seen[key]} too",
+                        f"attempt {response.attempt!r} has question {response.question!r} twice: it is on line "
+                        f"{seen[key]} too",
                         "keep one row per question of each attempt",
                     )
                 )

@@ -268,15 +268,16 @@ def question_flags(stats: QuestionStats) -> tuple[Flag, ...]:
         flags.append(
             Flag(
                 "negative-discrimination",
-                f"discrimination index {_figure(di, 0)}: learners who did well overall got this wrong more often: check the key",
+                f"discrimination index {_figure(di, 0)}: learners who did well overall got this wrong more often: "
+                "check the key",
             )
         )
     elif di is not None and di < VERY_LIKELY_BELOW:
         flags.append(
             Flag(
                 "discrimination-very-low",
-                f"discrimination index {_figure(di, VERY_LIKELY_BELOW)} (under {VERY_LIKELY_BELOW:.0f}): very likely needs checking; "
-                "it tells apart learners who did well and those who did not hardly at all",
+                f"discrimination index {_figure(di, VERY_LIKELY_BELOW)} (under {VERY_LIKELY_BELOW:.0f}): very likely "
+                "needs checking; it tells apart learners who did well and those who did not hardly at all",
             )
         )
     elif di is not None and di < LIKELY_BELOW:
@@ -290,15 +291,16 @@ def question_flags(stats: QuestionStats) -> tuple[Flag, ...]:
         flags.append(
             Flag(
                 "dubious",
-                f"discriminative efficiency {_figure(de, DUBIOUS_EFFICIENCY)} (under {DUBIOUS_EFFICIENCY:.0f}): dubious; "
-                "it does little of the sorting it could do",
+                f"discriminative efficiency {_figure(de, DUBIOUS_EFFICIENCY)} (under {DUBIOUS_EFFICIENCY:.0f}): "
+                "dubious; it does little of the sorting it could do",
             )
         )
     if facility is not None and facility > TOO_EASY_ABOVE:
         flags.append(
             Flag(
                 "too-easy",
-                f"facility {_figure(facility, TOO_EASY_ABOVE)}: almost everyone got it right, so it tells learners apart little",
+                f"facility {_figure(facility, TOO_EASY_ABOVE)}: almost everyone got it right, so it tells learners "
+                "apart little",
             )
         )
     if facility is not None and facility < TOO_HARD_BELOW:

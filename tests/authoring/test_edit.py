@@ -63,8 +63,8 @@ def test_as_if_saved_reads_the_other_files_from_disk(banks: Path) -> None:
     result = as_if_saved(banks / "mini", banks / "mini" / "questions.yaml", text)
     assert [issue.format() for issue in result.errors] == [
         (
-            f"{banks / 'mini' / 'quizzes.yaml'}:5:30: error: quizzes[id=all].questions[1]: unknown question 'who-spoke' "
-            "(hint: did you mean 'who-spoke-2'?)"
+            f"{banks / 'mini' / 'quizzes.yaml'}:5:30: error: quizzes[id=all].questions[1]: unknown question "
+            "'who-spoke' (hint: did you mean 'who-spoke-2'?)"
         )
     ]
 

@@ -135,8 +135,8 @@ def test_no_source_to_cite(make_bank, capsys: pytest.CaptureFixture[str]):
     folder = make_bank(bank_yaml="bank: {id: empty, title: Empty}\n")
     assert main(["new", "question", "--bank", str(folder), "--type", "single"]) == 1
     assert capsys.readouterr().err == (
-        f"error: {folder}: the bank has no source, and every question must cite one; add the article under 'sources:' first, "
-        f"or run: quiz draft ARTICLE --bank {folder}\n"
+        f"error: {folder}: the bank has no source, and every question must cite one; add the article under 'sources:' "
+        f"first, or run: quiz draft ARTICLE --bank {folder}\n"
     )
     assert not (folder / "questions.yaml").exists()
 
@@ -150,7 +150,8 @@ def test_no_source_to_cite(make_bank, capsys: pytest.CaptureFixture[str]):
         ),
         (
             ["--type", "single", "--file", "../outside.yaml"],
-            "--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found '../outside.yaml'",
+            "--file: expected a file name ending in .yaml or .yml, directly in the bank folder, found "
+            "'../outside.yaml'",
         ),
         (
             ["--type", "single", "--file", "notes.txt"],
@@ -183,7 +184,8 @@ def test_no_bank_here(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["new", "question", "--bank", str(tmp_path), "--type", "single"]) == 1
     assert (
         capsys.readouterr().err
-        == f"error: {tmp_path}: no bank here (no .yaml files); create one with: quiz new bank {tmp_path} --title TITLE\n"
+        == f"error: {tmp_path}: no bank here (no .yaml files); create one with: quiz new bank {tmp_path} --title "
+        "TITLE\n"
     )
 
 

@@ -75,7 +75,8 @@ EXPECTED: dict[str, list[str]] = {
     "deep-nesting-past-the-c-stack": ["hostile.yaml:1:75: error: nesting is deeper than the limit of 64 levels"],
     "deep-block-nesting": ["hostile.yaml:2:127: error: nesting is deeper than the limit of 64 levels"],
     "huge-scalar-small-limit": [
-        "hostile.yaml:1:1: error: file is larger than the limit of 1,024 bytes (hint: split the bank into several files)"
+        "hostile.yaml:1:1: error: file is larger than the limit of 1,024 bytes (hint: split the bank into several "
+        "files)"
     ],
     "invalid-utf8": ["hostile.yaml:3:16: error: file is not valid UTF-8 (byte 0xe9) (hint: save the file as UTF-8)"],
     "byte-order-mark": [],
@@ -84,50 +85,61 @@ EXPECTED: dict[str, list[str]] = {
         "bank.yaml:17:14: error: questions[id=vote].skills[0]: unknown skill 'numbrs' (hint: did you mean 'numbers'?)"
     ],
     "tabs": [
-        "hostile.yaml:2:1: error: invalid YAML: while scanning for the next token found character that cannot start any token "
+        "hostile.yaml:2:1: error: invalid YAML: while scanning for the next token found character that cannot start "
+        "any token "
         "(hint: YAML indents with spaces, not tabs)"
     ],
     "source-symlink-out": [
-        f"bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is outside the bank folder{OUT_HINT}"
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is outside the bank "
+        f"folder{OUT_HINT}"
     ],
     "source-dotdot": [
-        f"bank.yaml:7:11: error: sources[id=gazette].file: source file '../secret.md' is outside the bank folder{OUT_HINT}"
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file '../secret.md' is outside the bank "
+        f"folder{OUT_HINT}"
     ],
     "source-dotdot-inside": [
-        f"bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/../../secret.md' is outside the bank folder{OUT_HINT}"
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/../../secret.md' is outside the bank "
+        f"folder{OUT_HINT}"
     ],
     "source-absolute": [
-        f"bank.yaml:7:11: error: sources[id=gazette].file: source file must be a path relative to the bank folder, found '{OUTSIDE}'"
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file must be a path relative to the bank folder, "
+        f"found '{OUTSIDE}'"
     ],
     "empty-file": [],
     "list-root": [
-        "list.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, quizzes), found a list"
+        "list.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, "
+        "quizzes), found a list"
     ],
     "scalar-root": [
-        "scalar.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, quizzes), found 'just text'"
+        "scalar.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, "
+        "quizzes), found 'just text'"
     ],
 }
 
 # Cases that once crashed the loader, put a line in the wrong place, or read outside the bank.
 FIXED: dict[str, list[str]] = {
     "control-character": [
-        "hostile.yaml:3:14: error: invalid YAML: character U+0000 is not allowed in YAML (hint: remove the control character)"
+        "hostile.yaml:3:14: error: invalid YAML: character U+0000 is not allowed in YAML (hint: remove the control "
+        "character)"
     ],
     "invalid-utf8-after-accents": [
         "hostile.yaml:3:16: error: file is not valid UTF-8 (byte 0xff) (hint: save the file as UTF-8)"
     ],
     # libyaml breaks a line at a lone '\r' too; editors' count (by '\n') is what is reported.
     "lone-carriage-return": [
-        "bank.yaml:3:16: error: tags are not allowed, found '!foo' (hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"
+        "bank.yaml:3:16: error: tags are not allowed, found '!foo' (hint: remove the tag; a bank holds only plain "
+        "text, numbers, true/false, lists and mappings)"
     ],
     "line-separator": [
-        "bank.yaml:4:16: error: tags are not allowed, found '!foo' (hint: remove the tag; a bank holds only plain text, numbers, true/false, lists and mappings)"
+        "bank.yaml:4:16: error: tags are not allowed, found '!foo' (hint: remove the tag; a bank holds only plain "
+        "text, numbers, true/false, lists and mappings)"
     ],
     "no-final-newline": [
         "hostile.yaml:1:13: error: invalid YAML: while parsing a flow node did not find expected node content"
     ],
     "source-file-dot": [
-        "bank.yaml:7:11: error: sources[id=gazette].file: source file '.' is not a file (hint: name a text file, e.g. sources/NAME.md)"
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file '.' is not a file (hint: name a text file, e.g. "
+        "sources/NAME.md)"
     ],
     "source-file-name-too-long": [
         f"bank.yaml:7:11: error: sources[id=gazette].file: source file '{'x' * 300}' cannot be read: File name too long"
@@ -137,10 +149,12 @@ FIXED: dict[str, list[str]] = {
     ],
     "typed-infinity": ["bank.yaml:7:11: error: quizzes[id=all].pick: expected a whole number, found 'inf'"],
     "typed-nan": [
-        "bank.yaml:12:13: error: questions[id=vote].answer: expected true or false, found 'nan' (hint: only true and false are booleans)"
+        "bank.yaml:12:13: error: questions[id=vote].answer: expected true or false, found 'nan' (hint: only true and "
+        "false are booleans)"
     ],
     "yaml-symlink-out": [
-        "more.yaml:0:0: error: this file is a link out of the bank folder: not read (hint: copy the file into the bank instead)"
+        "more.yaml:0:0: error: this file is a link out of the bank folder: not read (hint: copy the file into the bank "
+        "instead)"
     ],
 }
 EXPECTED.update(FIXED)

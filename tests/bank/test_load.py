@@ -34,7 +34,8 @@ def test_mini_bank_loads_with_one_draft_warning():
 def test_unknown_key_with_did_you_mean(make_bank):
     folder = make_bank({"questions.yaml": QUESTION_YAML.replace("        correct: true", "        corect: true")})
     assert problems(folder) == [
-        "questions.yaml:7:9: error: questions[id=cost].choices[0].corect: unknown key 'corect' (hint: did you mean 'correct'?)",
+        "questions.yaml:7:9: error: questions[id=cost].choices[0].corect: unknown key 'corect' (hint: did you mean "
+        "'correct'?)",
     ]
 
 
@@ -50,30 +51,39 @@ def test_wrong_types(make_bank):
         "        correct: true", "        correct: yes"
     )
     assert problems(make_bank({"questions.yaml": text})) == [
-        "questions.yaml:7:18: error: questions[id=cost].choices[0].correct: expected true or false, found 'yes' (hint: only true and false are booleans: write true)",
-        "questions.yaml:14:13: error: questions[id=cost].skills: expected a list, found 'numbers' (hint: write items on lines starting with '- ', or [a, b])",
+        "questions.yaml:7:18: error: questions[id=cost].choices[0].correct: expected true or false, found 'yes' (hint: "
+        "only true and false are booleans: write true)",
+        "questions.yaml:14:13: error: questions[id=cost].skills: expected a list, found 'numbers' (hint: write items "
+        "on lines starting with '- ', or [a, b])",
     ]
 
 
 def test_bad_slug(make_bank):
     folder = make_bank({"questions.yaml": QUESTION_YAML.replace("  - id: cost", "  - id: The Cost")})
     assert problems(folder) == [
-        "questions.yaml:2:9: error: questions[id=The Cost].id: expected a slug (lowercase letters, digits and hyphens), found 'The Cost' (hint: try 'the-cost')",
+        "questions.yaml:2:9: error: questions[id=The Cost].id: expected a slug (lowercase letters, digits and "
+        "hyphens), found 'The Cost' (hint: try 'the-cost')",
     ]
 
 
 def test_unknown_question_type(make_bank):
     folder = make_bank({"questions.yaml": QUESTION_YAML.replace("type: single", "type: singel")})
     assert problems(folder) == [
-        "questions.yaml:3:11: error: questions[id=cost].type: unknown question type 'singel' (hint: did you mean 'single'?)"
+        "questions.yaml:3:11: error: questions[id=cost].type: unknown question type 'singel' (hint: did you mean "
+        "'single'?)"
     ]
 
 
 def test_bad_enum_and_url(make_bank):
-    bank = "bank: {id: test, title: T}\nsources:\n  - {id: gazette, title: G, file: sources/gazette.md, kind: blog, url: 'javascript:alert(1)'}\n"
+    bank = (
+        "bank: {id: test, title: T}\nsources:\n"
+        "  - {id: gazette, title: G, file: sources/gazette.md, kind: blog, url: 'javascript:alert(1)'}\n"
+    )
     assert problems(make_bank(bank_yaml=bank)) == [
-        "bank.yaml:3:61: error: sources[id=gazette].kind: expected one of article, social-post, statement, petition, review, other; found 'blog'",
-        "bank.yaml:3:72: error: sources[id=gazette].url: expected an http or https URL, found 'javascript:alert(1)' (hint: a link must start with http:// or https://)",
+        "bank.yaml:3:61: error: sources[id=gazette].kind: expected one of article, social-post, statement, petition, "
+        "review, other; found 'blog'",
+        "bank.yaml:3:72: error: sources[id=gazette].url: expected an http or https URL, found 'javascript:alert(1)' "
+        "(hint: a link must start with http:// or https://)",
     ]
 
 
@@ -87,13 +97,15 @@ def test_duplicate_ids_name_both_places(make_bank):
 
 def test_bank_section_exactly_once(make_bank):
     assert problems(make_bank({"more.yaml": "\nbank: {id: other, title: Other}\n"})) == [
-        "more.yaml:2:1: error: bank: a second 'bank:' section (the first is at bank.yaml:1) (hint: a bank has exactly one 'bank:' section)",
+        "more.yaml:2:1: error: bank: a second 'bank:' section (the first is at bank.yaml:1) (hint: a bank has exactly "
+        "one 'bank:' section)",
     ]
     none = make_bank(
         {"sources.yaml": BANK_YAML.split("sources:")[1].join(["sources:", ""])}, bank_yaml=None, name="headless"
     )
     assert problems(none) == [
-        "sources.yaml:1:1: error: no file of this bank has a 'bank:' section (hint: add 'bank: {id: ..., title: ...}' to one file, usually bank.yaml)"
+        "sources.yaml:1:1: error: no file of this bank has a 'bank:' section (hint: add 'bank: {id: ..., title: ...}' "
+        "to one file, usually bank.yaml)"
     ]
 
 
@@ -104,8 +116,10 @@ def test_unknown_references(make_bank):
     )
     quizzes = "quizzes:\n  - {id: z, title: Z, questions: [cost, costs]}\n"
     assert problems(make_bank({"questions.yaml": text, "quizzes.yaml": quizzes})) == [
-        "questions.yaml:12:17: error: questions[id=cost].cite[0].source: unknown source 'gazete' (hint: did you mean 'gazette'?)",
-        "questions.yaml:14:23: error: questions[id=cost].skills[1]: unknown skill 'numbrs' (hint: did you mean 'numbers'?)",
+        "questions.yaml:12:17: error: questions[id=cost].cite[0].source: unknown source 'gazete' (hint: did you mean "
+        "'gazette'?)",
+        "questions.yaml:14:23: error: questions[id=cost].skills[1]: unknown skill 'numbrs' (hint: did you mean "
+        "'numbers'?)",
         "questions.yaml:15:14: error: questions[id=cost].claims[0]: unknown claim 'nope' (hint: known: none)",
         "quizzes.yaml:2:41: error: quizzes[id=z].questions[1]: unknown question 'costs' (hint: did you mean 'cost'?)",
     ]
@@ -126,15 +140,19 @@ def test_answer_key_rules(make_bank):
         skills: [numbers]
     """
     assert problems(make_bank({"questions.yaml": none_right})) == [
-        "questions.yaml:6:7: error: questions[id=cost].choices: a single-answer question needs exactly one choice with 'correct: true', found 0 (hint: use type: multiple for several right answers)",
-        "questions.yaml:6:9: warning: questions[id=cost].choices[0]: wrong choice without feedback (hint: say why a learner might pick it, and why it is wrong)",
+        "questions.yaml:6:7: error: questions[id=cost].choices: a single-answer question needs exactly one choice with "
+        "'correct: true', found 0 (hint: use type: multiple for several right answers)",
+        "questions.yaml:6:9: warning: questions[id=cost].choices[0]: wrong choice without feedback (hint: say why a "
+        "learner might pick it, and why it is wrong)",
     ]
     assert problems(make_bank({"questions.yaml": two_right}, name="two"))[0].startswith(
-        "questions.yaml:6:7: error: questions[id=cost].choices: a single-answer question needs exactly one choice with 'correct: true', found 2"
+        "questions.yaml:6:7: error: questions[id=cost].choices: a single-answer question needs exactly one choice with "
+        "'correct: true', found 2"
     )
     assert (
         problems(make_bank({"questions.yaml": multiple_none}, name="multi"))[0]
-        == "questions.yaml:6:7: error: questions[id=cost].choices: a multiple-answer question needs at least one choice with 'correct: true', found none"
+        == "questions.yaml:6:7: error: questions[id=cost].choices: a multiple-answer question needs at least one "
+        "choice with 'correct: true', found none"
     )
     assert problems(make_bank({"questions.yaml": order}, name="order")) == [
         "questions.yaml:5:19: error: questions[id=steps].items[2]: item 'a' is repeated"
@@ -144,7 +162,8 @@ def test_answer_key_rules(make_bank):
 def test_too_few_choices_and_items(make_bank):
     text = (
         QUESTION_YAML.split("      - text: £3 million")[0]
-        + "    explanation: E.\n    cite: [{source: gazette, quote: The project will cost £2.4 million.}]\n    skills: [numbers]\n"
+        + "    explanation: E.\n    cite: [{source: gazette, quote: The project will cost £2.4 million.}]\n    skills: "
+        "[numbers]\n"
     )
     assert problems(make_bank({"questions.yaml": text})) == [
         "questions.yaml:6:7: error: questions[id=cost].choices: needs at least 2 item(s), found 1"
@@ -154,14 +173,16 @@ def test_too_few_choices_and_items(make_bank):
 def test_pick_beyond_what_the_filters_offer(make_bank):
     quizzes = "quizzes:\n  - id: z\n    title: Z\n    pick: 2\n    difficulty: [hard]\n"
     assert problems(make_bank({"questions.yaml": QUESTION_YAML, "quizzes.yaml": quizzes})) == [
-        "quizzes.yaml:4:11: error: quizzes[id=z].pick: pick 2, but the filters offer only 0 question(s) (hint: lower 'pick' or widen 'skills'/'difficulty')",
+        "quizzes.yaml:4:11: error: quizzes[id=z].pick: pick 2, but the filters offer only 0 question(s) (hint: lower "
+        "'pick' or widen 'skills'/'difficulty')",
     ]
 
 
 def test_quiz_needs_questions_or_pick(make_bank):
     quizzes = "quizzes:\n  - {id: z, title: Z}\n  - {id: y, title: Y, pick: 1, questions: [cost]}\n"
     assert problems(make_bank({"questions.yaml": QUESTION_YAML, "quizzes.yaml": quizzes})) == [
-        "quizzes.yaml:2:5: error: quizzes[id=z]: a quiz needs either 'questions' (a list of ids) or 'pick' (how many to draw)",
+        "quizzes.yaml:2:5: error: quizzes[id=z]: a quiz needs either 'questions' (a list of ids) or 'pick' (how many "
+        "to draw)",
         "quizzes.yaml:3:23: error: quizzes[id=y].pick: give either 'questions' or 'pick', not both",
     ]
 
@@ -179,7 +200,8 @@ def test_drafts_are_warnings(make_bank):
     result = load_bank(folder)
     assert result.bank is not None and result.bank.served() == ()
     assert problems(folder) == [
-        "questions.yaml:15:12: warning: questions[id=cost].draft: draft: checked, but never served in a quiz (hint: remove 'draft: true' once the question is reviewed)"
+        "questions.yaml:15:12: warning: questions[id=cost].draft: draft: checked, but never served in a quiz (hint: "
+        "remove 'draft: true' once the question is reviewed)"
     ]
 
 
@@ -204,7 +226,8 @@ def test_source_symlink_out_of_the_bank_is_refused(make_bank, tmp_path: Path):
     (folder / "sources" / "gazette.md").unlink()
     (folder / "sources" / "gazette.md").symlink_to(secret)
     assert problems(folder) == [
-        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is outside the bank folder (hint: keep source texts inside the bank, e.g. sources/NAME.md)"
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is outside the bank folder "
+        "(hint: keep source texts inside the bank, e.g. sources/NAME.md)"
     ]
 
 
@@ -212,7 +235,8 @@ def test_source_must_be_utf8(make_bank):
     folder = make_bank()
     (folder / "sources" / "gazette.md").write_bytes(b"line one\nbad \xff byte\n")
     assert problems(folder) == [
-        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is not valid UTF-8 (byte 0xff), at line 2, column 5 (hint: save the file as UTF-8)"
+        "bank.yaml:7:11: error: sources[id=gazette].file: source file 'sources/gazette.md' is not valid UTF-8 (byte "
+        "0xff), at line 2, column 5 (hint: save the file as UTF-8)"
     ]
 
 
@@ -222,7 +246,8 @@ def test_bank_file_must_be_utf8_and_a_mapping(make_bank):
     (folder / "list.yaml").write_text("- just\n- a list\n", encoding="utf-8")
     assert problems(folder) == [
         "broken.yaml:2:9: error: file is not valid UTF-8 (byte 0xe9) (hint: save the file as UTF-8)",
-        "list.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, quizzes), found a list",
+        "list.yaml:1:1: error: a bank file must be a mapping of keys (bank, skills, sources, claims, questions, "
+        "quizzes), found a list",
     ]
 
 

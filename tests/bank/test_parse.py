@@ -41,7 +41,8 @@ def test_empty_values_are_null():
 def test_repeated_key_is_an_error_naming_the_first():
     _, issues = load("bank:\n  id: a\n  title: x\n  id: b\n")
     assert issues == [
-        "bank.yaml:4:3: error: key 'id' is repeated (first at line 2) (hint: remove one of them; YAML would silently keep only the last)"
+        "bank.yaml:4:3: error: key 'id' is repeated (first at line 2) (hint: remove one of them; YAML would silently "
+        "keep only the last)"
     ]
 
 

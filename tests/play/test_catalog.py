@@ -60,7 +60,8 @@ def test_build_keeps_broken_banks_beside_good_ones(tmp_path: Path) -> None:
     assert [result.folder for result in found.broken] == [str(broken)]
     assert (
         found.broken[0].errors[0].format()
-        == f"{broken / 'bank.yaml'}:4:12: error: questions: expected a list, found 'nope' (hint: write items on lines starting with '- ', or [a, b])"
+        == f"{broken / 'bank.yaml'}:4:12: error: questions: expected a list, found 'nope' (hint: write items on lines "
+        "starting with '- ', or [a, b])"
     )
     assert [issue.message for issue in found.issues] == ["no such file or folder"]
 
@@ -107,7 +108,8 @@ def test_a_bank_an_edit_breaks_is_still_served_as_it_last_loaded(tmp_path: Path)
     broken, kept = found.results
     assert broken.bank is None
     assert [issue.format() for issue in broken.errors] == [
-        f"{folder / 'quizzes.yaml'}:4:1: error: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"
+        f"{folder / 'quizzes.yaml'}:4:1: error: invalid YAML: while parsing a flow sequence did not find expected ',' "
+        "or ']'"
     ]
     assert kept is good.results[0]  # the very result loaded before: held, never copied or changed
     assert found.broken == (broken,) and found.stale == (kept,)

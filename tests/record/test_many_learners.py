@@ -32,6 +32,7 @@ def test_thirty_learners_on_sqlite_each_end_with_exactly_their_answers(tmp_path:
     seconds = sorted(second for outcome in outcomes for second in outcome.feedback_seconds)
     assert seconds, "no practice feedback was timed"
     print(
-        f"\n{SESSIONS} learners, record on SQLite: click to feedback p95 {seconds[int(0.95 * (len(seconds) - 1))]:.3f} s"
+        f"\n{SESSIONS} learners, record on SQLite: click to feedback p95 {seconds[int(0.95 * (len(seconds) - 1))]:.3f} "
+        "s"
     )
     record.dispose()

@@ -47,6 +47,7 @@ def test_a_hundred_learners_on_two_servers_and_postgresql(tmp_path: Path) -> Non
         seconds = sorted(second for outcome in outcomes for second in outcome.feedback_seconds)
         p95 = seconds[round(0.95 * (len(seconds) - 1))]
         print(
-            f"\n{SESSIONS} learners, two servers, PostgreSQL, nginx: click to feedback p95 {p95:.2f} s (n={len(seconds)})"
+            f"\n{SESSIONS} learners, two servers, PostgreSQL, nginx: click to feedback p95 {p95:.2f} s "
+            f"(n={len(seconds)})"
         )
         record.dispose()

@@ -1,4 +1,5 @@
-"""`quiz stats RESPONSES.csv [--format text|json]`: the contract scripts rely on (quiz/cli.py, quiz/report/output.py)."""
+"""`quiz stats RESPONSES.csv [--format text|json]`: the contract scripts rely on (quiz/cli.py,
+quiz/report/output.py)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def test_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
         "q3: discrimination index 34.3 (under 50): likely needs checking",
         "q4: discrimination index -57.7: learners who did well overall got this wrong more often: check the key",
         "q4: discriminative efficiency -66.7 (under 15): dubious; it does little of the sorting it could do",
-        "q4: wrong choice 'answer 2': picked by 1 of the top third and 0 of the bottom third; it may be defensible: read it again",
+        "q4: wrong choice 'answer 2': picked by 1 of the top third and 0 of the bottom third; it may be defensible: "
+        "read it again",
     ]
 
 
@@ -128,7 +130,8 @@ def test_json_null_where_a_figure_cannot_be_computed(tmp_path: Path, capsys: pyt
         ),
         (
             "attempt,learner,question,mark\na,Ada,q1,1\na,Ada,q2,2\n",
-            "{file}:3: error: mark: expected a fraction from 0 to 1, found '2' (hint: 0 for wrong or unanswered, 1 for right)",
+            "{file}:3: error: mark: expected a fraction from 0 to 1, found '2' (hint: 0 for wrong or unanswered, 1 for "
+            "right)",
         ),
         (
             "attempt,learner,question,mark\na,Ada,q1,1\na,Ada,q1,0\n",

@@ -69,12 +69,17 @@ def test_a_mark_outside_0_to_1_and_every_other_bad_cell_in_one_pass(tmp_path: Pa
         "a1,,q5,1,-2,b\n"
     )
     assert messages(write(tmp_path, text)) == [
-        "responses.csv:2: error: mark: expected a fraction from 0 to 1, found '1.5' (hint: 0 for wrong or unanswered, 1 for right)",
-        "responses.csv:3: error: mark: expected a fraction from 0 to 1, found '-0.1' (hint: 0 for wrong or unanswered, 1 for right)",
-        "responses.csv:4: error: mark: expected a fraction from 0 to 1, found 'nan' (hint: 0 for wrong or unanswered, 1 for right)",
-        "responses.csv:5: error: mark: expected a fraction from 0 to 1, found 'right' (hint: 0 for wrong or unanswered, 1 for right)",
+        "responses.csv:2: error: mark: expected a fraction from 0 to 1, found '1.5' (hint: 0 for wrong or unanswered, "
+        "1 for right)",
+        "responses.csv:3: error: mark: expected a fraction from 0 to 1, found '-0.1' (hint: 0 for wrong or unanswered, "
+        "1 for right)",
+        "responses.csv:4: error: mark: expected a fraction from 0 to 1, found 'nan' (hint: 0 for wrong or unanswered, "
+        "1 for right)",
+        "responses.csv:5: error: mark: expected a fraction from 0 to 1, found 'right' (hint: 0 for wrong or "
+        "unanswered, 1 for right)",
         "responses.csv:7: error: learner: empty; every row needs one",
-        "responses.csv:7: error: answer: expected option indexes separated by spaces, found 'b' (hint: for example: 2, or 0 3)",
+        "responses.csv:7: error: answer: expected option indexes separated by spaces, found 'b' (hint: for example: 2, "
+        "or 0 3)",
         "responses.csv:7: error: seconds: expected a number from 0, found '-2'",
     ]
 
@@ -90,7 +95,8 @@ def test_a_duplicated_attempt_and_question(tmp_path: Path):
 def test_not_utf8(tmp_path: Path):
     path = write(tmp_path, "attempt,learner,question,mark\na1,Ada,q1,1\na2,Zo\xe9,q1,1\n".encode("latin-1"))
     assert messages(path) == [
-        "responses.csv:3: error: not UTF-8: byte 0xe9 cannot start or continue a character (hint: save the file as UTF-8)"
+        "responses.csv:3: error: not UTF-8: byte 0xe9 cannot start or continue a character (hint: save the file as "
+        "UTF-8)"
     ]
 
 
@@ -120,5 +126,6 @@ def test_a_clean_file_and_the_same_file_with_one_bad_row_read_alike(tmp_path: Pa
     second, issues = responses.read(write(tmp_path, with_blank))
     assert issues == () and first == second == ROWS
     assert messages(write(tmp_path, good + "as1,a3,Cy,,q1,,2,,,,\n")) == [
-        "responses.csv:5: error: mark: expected a fraction from 0 to 1, found '2' (hint: 0 for wrong or unanswered, 1 for right)"
+        "responses.csv:5: error: mark: expected a fraction from 0 to 1, found '2' (hint: 0 for wrong or unanswered, 1 "
+        "for right)"
     ]

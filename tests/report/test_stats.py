@@ -187,7 +187,8 @@ def test_choice_flags():
         ("choice-does-no-work", "wrong choice 'three': nobody picked it; it does no work"),
         (
             "choice-may-be-defensible",
-            "wrong choice 'two': picked by 1 of the top third and 0 of the bottom third; it may be defensible: read it again",
+            "wrong choice 'two': picked by 1 of the top third and 0 of the bottom third; it may be defensible: read it "
+            "again",
         ),
     ]
     assert stats.choice_flags(picks, totals, [3], labels, every_choice_known=False) == ()

@@ -143,8 +143,8 @@ def test_an_error_shows_at_once_with_its_line(monkeypatch: pytest.MonkeyPatch, b
     assert message in shown
     assert str(banks) not in "\n".join(shown + [element.value for element in at.markdown])
     assert (
-        "Error in questions.yaml, line 8, question bridge-cost, choice 1, correct: expected true or false, found 'yes'. "
-        "Hint: Only true and false are booleans: write true."
+        "Error in questions.yaml, line 8, question bridge-cost, choice 1, correct: expected true or false, found "
+        "'yes'. Hint: Only true and false are booleans: write true."
     ) in [re.sub(r"\\(.)", r"\1", element.value) for element in at.markdown]  # shown escaped: text, not Markdown
     assert shown[shown.index(message) + 1] == WRONG_BOOLEAN_LINES  # the offending line, marked, under its issue
     assert at.button(key="author-save").disabled
@@ -237,7 +237,8 @@ def test_save_is_refused_while_the_bank_has_errors(monkeypatch: pytest.MonkeyPat
     editor(at, path).input(on_disk.replace("correct: true", "correct: yes", 1)).run()
     save = at.button(key="author-save")
     assert save.disabled and save.help == "Fix the errors to save."
-    # A forged click is refused by edit.save itself (tests/authoring/test_edit.py); AppTest cannot click a disabled button.
+    # A forged click is refused by edit.save itself (tests/authoring/test_edit.py); AppTest cannot click a
+    # disabled button.
     at.run()
     assert path.read_text(encoding="utf-8") == on_disk
     assert not (banks / "mini" / ".questions.yaml.bak").exists()
@@ -257,7 +258,8 @@ def test_save_writes_keeps_a_backup_and_learners_see_it(monkeypatch: pytest.Monk
     at.button(key="author-save").click().run()
     assert not at.exception
     assert [unescaped(alert.value) for alert in at.success] == [
-        "Saved bank.yaml. The previous version is kept as .bank.yaml.bak. Learners get the new version on their next page load."
+        "Saved bank.yaml. The previous version is kept as .bank.yaml.bak. Learners get the new version on their next "
+        "page load."
     ]
     assert path.read_text(encoding="utf-8") == edited
     assert (banks / "mini" / ".bank.yaml.bak").read_text(encoding="utf-8") == on_disk

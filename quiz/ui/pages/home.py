@@ -24,7 +24,8 @@ def bank_ui(bank: Bank) -> None:
         st.header(markup.author(bank.info.title), anchor=False)
         counts = catalog.counts(bank)
         st.caption(
-            f"{markup.count(counts.questions, 'question')} · {markup.count(counts.sources, 'source')} · {markup.count(counts.claims, 'claim')}"
+            f"{markup.count(counts.questions, 'question')} · {markup.count(counts.sources, 'source')} · "
+            f"{markup.count(counts.claims, 'claim')}"
         )
         # In full on a wide screen; folded on a phone, where it pushed the first Start button
         # 1,670 px down. styles.css displays one of the two (display: none hides the other from

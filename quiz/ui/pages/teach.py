@@ -252,7 +252,8 @@ def assignment_ui(record: Engine, assignment: store.AssignmentRecord) -> None:
     with st.container(border=True):
         allowed = "any number of attempts" if assignment.attempts_allowed is None else codes_count(assignment)
         st.markdown(
-            f"**{markup.literal(assignment.title)}** · {assignment.mode.capitalize()} · {allowed} · {status(assignment)}"
+            f"**{markup.literal(assignment.title)}** · {assignment.mode.capitalize()} · {allowed} · "
+            f"{status(assignment)}"
         )
         left, right = st.columns(2)
         left.caption("Join code")
