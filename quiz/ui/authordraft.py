@@ -253,7 +253,7 @@ def preview_ui(bank: Bank, item: drafting.Item) -> None:
     key = widget("preview", item)
     answer = st.session_state[CHECKED].get(key)
     if answer is not None and engine.is_valid(current, answer):
-        question.review_ui(bank, current, order, answer, engine.grade(current, answer), back={})
+        question.review_ui(bank, current, order, answer, engine.grade(current, answer), back={}, links=False)
         st.button("Try again", key=f"{key}-again", icon=":material/replay:", on_click=forget, args=(key,))
         return
     question.ask_ui(current, order, key)

@@ -11,7 +11,7 @@ import streamlit as st
 from quiz.bank.model import Bank, Claim
 from quiz.play import citations
 from quiz.play.citations import CiteRef
-from quiz.ui import markup, nav
+from quiz.ui import markup, nav, question
 
 Colour = Literal["green", "orange", "gray", "red"]
 STATUS: dict[str, tuple[str, Colour, str, str]] = {  # label, badge colour, icon, meaning
@@ -32,7 +32,8 @@ def legend_ui() -> None:
 
 def claim_ui(bank: Bank, claim: Claim, reporting: list[str], links: bool = True) -> None:
     """One claim: its badge, its note, and each source's reports in its column. ``links``: whether each
-    report links to its place on the Sources page (not for a claim whose bank is not saved yet)."""
+    report links to its place on the Sources page (not for a claim whose bank is not saved yet: there
+    the report's context is shown in place)."""
     label, colour, icon, _ = STATUS[claim.status]
     with st.container(border=True):
         with st.container(horizontal=True, vertical_alignment="center"):
@@ -54,13 +55,16 @@ def claim_ui(bank: Bank, claim: Claim, reporting: list[str], links: bool = True)
                         st.caption(f"Copies {markup.literal(report.upstream)}: one text, not an independent report")
                     if report.note:
                         st.caption(markup.author(report.note))
+                    ref = CiteRef("claim", claim.id, number, report)
                     if links:
                         st.page_link(
                             nav.SOURCES,
                             label="Read in context",
                             icon=":material/find_in_page:",
-                            query_params=citations.link(bank.info.id, CiteRef("claim", claim.id, number, report)),
+                            query_params=citations.link(bank.info.id, ref),
                         )
+                    else:
+                        question.in_place_ui(bank, ref)
 
 
 def reporting_sources(bank: Bank) -> list[str]:

@@ -21,6 +21,7 @@ from quiz.ui.confidence import placed_ui
 PICKED_RIGHT = ":green-badge[✓ Your answer: right]"
 PICKED_WRONG = ":red-badge[✗ Your answer: wrong]"
 MISSED = ":orange-badge[Right answer: not picked]"
+OPENED_COLOUR = "orange!"  # a passage opened in context: bold on orange, as on the Sources page
 IN_PLACE = ":green-badge[✓ right place]"
 OUT_OF_PLACE = ":red-badge[✗ wrong place]"
 #: What each verdict of a claim check means, shown where the learner is asked.
@@ -166,11 +167,13 @@ def review_ui(
     back: dict[str, str],
     show_prompt: bool = True,
     confidence: int | None = None,
+    links: bool = True,
 ) -> None:
     """Draw a checked question: right or wrong, the learner's answer beside the right one,
     the feedback on what was picked, the explanation and the citations. ``back`` (query params)
     lets the Sources page link back here. ``confidence``, when the quiz asked for it, is how sure
-    the learner was; whether that was well placed is said under right or wrong."""
+    the learner was; whether that was well placed is said under right or wrong. ``links``: whether each
+    citation links to its place on the Sources page; a bank not saved yet (a draft) shows it in place."""
     if show_prompt:
         prompt_ui(question)
     elif isinstance(question, ClaimCheckQuestion):
@@ -187,7 +190,7 @@ def review_ui(
         options_review_ui(question, order, answer)
     st.subheader("Why", anchor=False)
     st.markdown(markup.author(question.explanation))
-    citations_ui(bank, question, back)
+    citations_ui(bank, question, back, links)
 
 
 def options_review_ui(question: Question, order: Answer, answer: Answer) -> None:
@@ -234,9 +237,9 @@ def _cell(text: str) -> str:
     return markup.author(text).replace("|", "\\|").replace("\n", " ")
 
 
-def citations_ui(bank: Bank, question: Question, back: dict[str, str]) -> None:
+def citations_ui(bank: Bank, question: Question, back: dict[str, str], links: bool = True) -> None:
     """The cited quotes, by source: the source's details and its own link once, then each quote
-    with its note and a link to read it in context."""
+    with its note and a link to read it in context (or, without ``links``, the context in place)."""
     st.subheader("In the sources", anchor=False)
     by_source: dict[str, list[CiteRef]] = {}
     for number, cite in enumerate(question.cite):
@@ -249,6 +252,9 @@ def citations_ui(bank: Bank, question: Question, back: dict[str, str]) -> None:
                 st.markdown(markup.block_quote(markup.literal(ref.cite.quote)))
                 if ref.cite.note:
                     st.markdown(markup.author(ref.cite.note))
+                if not links:
+                    in_place_ui(bank, ref)
+                    continue
                 st.page_link(
                     nav.SOURCES,
                     label="Read in context",
@@ -257,6 +263,17 @@ def citations_ui(bank: Bank, question: Question, back: dict[str, str]) -> None:
                 )
             if source.url:
                 st.page_link(source.url, label="Original", icon=":material/open_in_new:")
+
+
+def in_place_ui(bank: Bank, ref: CiteRef) -> None:
+    """A cited passage in context, folded where it is cited: for a bank not saved yet, whose sources the
+    Sources page does not have (a link there would open another text, or none). Marked as that page
+    marks the passage a link opened."""
+    text, marks = citations.in_context(bank, ref)
+    if not text:
+        return
+    with st.expander("Read in context", icon=":material/find_in_page:"):
+        st.markdown(markup.highlighted(text, [(start, end, OPENED_COLOUR) for start, end, _ in marks]))
 
 
 def source_line(source: Source, title: bool = True) -> str:

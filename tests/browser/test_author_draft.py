@@ -85,6 +85,13 @@ def test_a_teacher_drafts_from_two_articles_keeps_what_is_right_and_a_learner_an
     wait_for_app(page)
     ask.get_by_role("button", name="Check answer").click()
     expect(ask.locator("li").filter(has_text="Different figures are a reason to ask what was counted")).to_be_visible()
+    # Its sources are not saved yet: each citation opens its passage in place, with the lines around it.
+    context = ask.get_by_test_id("stExpander").filter(has_text="Read in context")
+    expect(context).to_have_count(2)
+    context.nth(1).get_by_text("Read in context").click()
+    expect(context.nth(1).get_by_text("By Cal Turner")).to_be_visible()
+    expect(context.nth(1).get_by_text("Officers said fixing the building would cost")).to_be_visible()
+    expect(ask.get_by_role("link", name="Read in context")).to_have_count(0)
     decide(page, "questions", ASK, "Accept")
     screenshot(page, "author-draft-3-question-previewed")
     page.set_viewport_size({"width": 390, "height": 844})  # a teacher on a phone: one column, nothing cut off

@@ -149,6 +149,41 @@ def test_a_draft_shows_each_item_as_a_learner_and_an_author_see_it(
     assert files_of(banks) == before
 
 
+def test_a_drafted_questions_citations_open_in_place_before_it_is_saved(
+    monkeypatch: pytest.MonkeyPatch, banks: Path
+) -> None:
+    """Its sources are not in the bank yet: a link to the Sources page would open nothing, so each
+    passage is shown in context where it is cited, marked as the Sources page marks an opened one."""
+    at = paste(author_page(monkeypatch, banks), GAZETTE.read_text(encoding="utf-8"), HERALD.read_text(encoding="utf-8"))
+    preview = widget(at, "preview", f"questions:{ASK}")
+    at.radio(key=f"{preview}-choice").set_value(at.radio(key=f"{preview}-choice").options[0])
+    at.button(key=f"{preview}-check").click().run()
+    assert not at.exception
+    links = [element.proto for element in at.get("page_link")]
+    assert not [link for link in links if link.label == "Read in context"], links  # nowhere to go yet
+    cites = at.session_state["author-draft-review"].drafted.bank.questions[ASK].cite
+    questions = next(tab for tab in at.tabs if tab.label.startswith("Questions"))
+    opened = [expander for expander in questions.expander if expander.label == "Read in context"]
+    assert len(opened) == len(cites) >= 2  # one per citation, from each article
+    for expander, cite in zip(opened, cites):
+        shown = unescaped("\n".join(block.value for block in expander.markdown))
+        assert f":orange-background[**{' '.join(cite.quote.split())}" in " ".join(shown.split())
+        assert len(shown) > len(cite.quote) + 40  # with the lines around it
+
+
+def test_a_drafted_claims_reports_show_their_context_in_place(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
+    at = paste(author_page(monkeypatch, banks), GAZETTE.read_text(encoding="utf-8"), HERALD.read_text(encoding="utf-8"))
+    claims = next(tab for tab in at.tabs if tab.label.startswith("Claims"))
+    reports = at.session_state["author-draft-review"].drafted.bank.claims[TALLY].reports
+    shown = [
+        " ".join(unescaped("\n".join(block.value for block in expander.markdown)).split())
+        for expander in claims.expander
+        if expander.label == "Read in context"
+    ]
+    for report in reports:
+        assert any(f":orange-background[**{' '.join(report.quote.split())}" in passage for passage in shown)
+
+
 def test_only_what_was_accepted_is_saved_and_the_editor_opens_it(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
     at = paste(author_page(monkeypatch, banks), GAZETTE.read_text(encoding="utf-8"), HERALD.read_text(encoding="utf-8"))
     save = at.button(key="author-draft-save")
