@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from quiz.authoring.scaffold import modeline, unique_id, write_files
 from quiz.authoring.sentences import first_sentence
-from quiz.bank.checks import read_source
+from quiz.bank.checks import Site, read_source
 from quiz.bank.emit import Comment, Fields, Plain, item_lines
 from quiz.bank.load import BANK_SUFFIXES, as_if_saved, bank_files, read_file
 from quiz.bank.model import QUESTION_TYPES, SLUG_PATTERN, TYPED_KEYS
@@ -133,12 +133,11 @@ def _bank_file_path(folder: Path, file: str) -> Path:
 def first_source(folder: Path, contents: Sequence[FileContent]) -> FirstSource:
     """The bank's first source (in load order) and its first sentence, to cite in a skeleton."""
     for content in contents:
-        for source, _ in content.items["sources"]:
-            text, problem = read_source(folder, source.file)
-            if text is None:
-                reason = problem[0] if problem else "cannot be read"
+        for source, index in content.items["sources"]:
+            text = read_source(folder, source, Site(content, "sources", index))
+            if isinstance(text, Issue):
                 raise Refused(
-                    f"{folder}: the first source, {source.id!r}: {reason}; fix it first (quiz validate {folder})"
+                    f"{folder}: the first source, {source.id!r}: {text.message}; fix it first (quiz validate {folder})"
                 )
             sentence = first_sentence(text.text)
             if sentence and text.contains(sentence):

@@ -91,9 +91,13 @@ def check_bank(folder: Path, contents: Sequence[FileContent]) -> tuple[Bank | No
     known["skills"] |= set(skills)
 
     sources = _unique(items["sources"], "source", issues)
-    texts = {
-        source.id: text for source, site in sources if (text := _read_source(folder, source, site, issues)) is not None
-    }
+    texts: dict[str, SourceText] = {}
+    for source, site in sources:
+        text = read_source(folder, source, site)
+        if isinstance(text, Issue):
+            issues.append(text)
+        else:
+            texts[source.id] = text
     claims = _unique(items["claims"], "claim", issues)
     questions = _unique(items["questions"], "question", issues)
     quizzes = _unique(items["quizzes"], "quiz", issues)
@@ -182,42 +186,40 @@ def _unique(entries: Iterable[tuple[Any, Site]], kind: str, issues: list[Issue])
     return kept
 
 
-def _read_source(folder: Path, source: Source, site: Site, issues: list[Issue]) -> SourceText | None:
-    text, problem = read_source(folder, source.file)
-    if problem:
-        message, hint = problem
-        issues.append(site.issue(("file",), message, hint))
-    return text
+def read_source(folder: Path, source: Source, site: Site) -> SourceText | Issue:
+    """A source's text, read only from inside the bank folder through :func:`quiz.text.read_utf8`, or
+    the issue saying why not, at the source's ``file:`` key (as :func:`quiz.bank.load.bank_text` gives a
+    bank file's text or its issue)."""
+    file = source.file
 
+    def refused(message: str, hint: str = "") -> Issue:
+        return site.issue(("file",), message, hint)
 
-def read_source(folder: Path, file: str) -> tuple[SourceText | None, tuple[str, str] | None]:
-    """A source's text, read only from inside the bank folder, or (message, hint) saying why not."""
     relative = Path(file)
     if relative.is_absolute() or file.startswith(("/", "\\")) or (relative.parts and ":" in relative.parts[0]):
-        return None, (f"source file must be a path relative to the bank folder, found {file!r}", "")
+        return refused(f"source file must be a path relative to the bank folder, found {file!r}")
     if "\0" in file:
-        return None, (f"source file {file!r} is not a valid file name", "")
+        return refused(f"source file {file!r} is not a valid file name")
     try:
         path = folder / relative
         if ".." in relative.parts or not inside(path, folder):
-            return None, (
+            return refused(
                 f"source file {file!r} is outside the bank folder",
                 "keep source texts inside the bank, e.g. sources/NAME.md",
             )
         if not path.exists():
-            return None, (f"source file {file!r} does not exist", f"looked for {folder / relative}")
+            return refused(f"source file {file!r} does not exist", f"looked for {folder / relative}")
         if not path.is_file():
-            return None, (f"source file {file!r} is not a file", "name a text file, e.g. sources/NAME.md")
+            return refused(f"source file {file!r} is not a file", "name a text file, e.g. sources/NAME.md")
         if path.stat().st_size > MAX_SOURCE_BYTES:
-            return None, (f"source file {file!r} is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB", "")
+            return refused(f"source file {file!r} is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB")
     except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        return None, (f"source file {file!r} cannot be read: {reason}", "")
+        return refused(f"source file {file!r} cannot be read: {getattr(exc, 'strerror', None) or exc}")
     text = read_utf8(path, newlines=True)
     if isinstance(text, Unreadable):
         at = f", at line {text.line}, column {text.col}" if text.line else ""
-        return None, (f"source file {file!r} {text.said}{at}", text.hint)
-    return SourceText(text), None
+        return refused(f"source file {file!r} {text.said}{at}", text.hint)
+    return SourceText(text)
 
 
 class _References:

@@ -3,7 +3,10 @@ source files, quotes), each problem at its line."""
 
 from __future__ import annotations
 
-from quiz.bank.load import load_bank
+from quiz.bank.checks import Site, read_source
+from quiz.bank.load import load_bank, read_file
+from quiz.bank.quotes import SourceText
+from quiz.errors import Issue
 from tests.conftest import QUESTION_YAML
 
 
@@ -34,3 +37,22 @@ def test_a_good_bank_has_no_issue_and_serves_its_question(make_bank):
     result = load_bank(make_bank({"questions.yaml": QUESTION_YAML}))
     assert list(result.issues) == []
     assert result.bank is not None and list(result.bank.questions) == ["cost"]
+
+
+def test_read_source_gives_the_text_or_an_issue_at_the_file_key_as_the_loader_reports_it(make_bank):
+    folder = make_bank()
+    content, _ = read_file(folder / "bank.yaml")
+    (source, index) = content.items["sources"][0]
+    text = read_source(folder, source, Site(content, "sources", index))
+    assert isinstance(text, SourceText) and text.contains("The project will cost £2.4 million.")
+    (folder / "sources" / "gazette.md").write_bytes(b"line one\nbad \xff byte\n")
+    problem = read_source(folder, source, Site(content, "sources", index))
+    assert problem == Issue(
+        str(folder / "bank.yaml"),
+        7,
+        11,
+        "sources[id=gazette].file",
+        "source file 'sources/gazette.md' is not valid UTF-8 (byte 0xff), at line 2, column 5",
+        "save the file as UTF-8",
+    )
+    assert [issue for issue in load_bank(folder).issues if issue.is_error] == [problem]
