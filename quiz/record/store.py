@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from quiz.play.engine import Answer, BankQuiz, CustomQuiz, Mode, QuizRef
 from quiz.record import codes
 from quiz.record.tables import assignments, attempts, classes, openings, responses
+from quiz.text import count
 
 NO_SUCH_CODE = "No open assignment has this code. Check it with your teacher."
 
@@ -389,7 +390,8 @@ def start_attempt(
 
 
 def codes_count(allowed: int) -> str:
-    return "1 attempt" if allowed == 1 else f"{allowed} attempts"
+    """``1 attempt``, ``3 attempts``: how many attempts an assignment allows, as a refusal and the Teach page say it."""
+    return count(allowed, "attempt")
 
 
 def attempt_by_resume(engine: Engine, resume_id: str) -> AttemptRecord | None:
