@@ -165,10 +165,15 @@ class Distribution:
     choices: tuple[ChoiceCount, ...]  # empty for an order question: its answers are orders, not picks
 
 
-def distribution(question_id: str, responses: Sequence[Response], bank: Bank) -> Distribution:
-    """How often each option was picked (a multiple answer counts once for each option picked)."""
+def distribution(
+    question_id: str, attempts: Sequence[AttemptInfo], responses: Sequence[Response], bank: Bank
+) -> Distribution:
+    """How often each option was picked in the finished attempts, the ones the statistics use (as
+    Moodle's response analysis counts the attempts its statistics count): an attempt in progress
+    would move the bars while its facility stays put. A multiple answer counts once for each option
+    picked; a finished attempt that left the question unanswered counts as unanswered."""
     question = bank.questions[question_id]
-    mine = [response for response in responses if response.question == question_id]
+    mine = [response for response in finished_responses(attempts, responses) if response.question == question_id]
     answered = [response.answer for response in mine if response.answer is not None]
     choices: tuple[ChoiceCount, ...] = ()
     if isinstance(question, (SingleQuestion, MultipleQuestion, TrueFalseQuestion, ClaimCheckQuestion)):
@@ -317,7 +322,7 @@ class Report:
 
 def report(attempts: Sequence[AttemptInfo], responses: Sequence[Response], bank: Bank) -> Report:
     """Everything but the per-question distributions (drawn when a question is opened). The statistics
-    use finished attempts only, as Moodle's do; a question left unanswered counts 0."""
+    (and the distributions) use finished attempts only, as Moodle's do; a question left unanswered counts 0."""
     return Report(
         stats=analysis.analyse(finished_responses(attempts, responses), bank),
         roster=roster(attempts, responses, bank),

@@ -55,7 +55,7 @@ def report_ui(
         learner_ui(report, responses, bank, prefix, changed)
     with tabs[1]:
         statistics_ui(report, bank)
-        question_ui(report, responses, bank, prefix)
+        question_ui(report, attempts, responses, bank, prefix)
     with tabs[2]:
         misread_ui(report, bank)
         confidence.class_calibration_ui(responses, bank)
@@ -216,14 +216,16 @@ def statistics_ui(report: views.Report, bank: Bank) -> None:
             st.warning(f"**{stats.question}**: {markup.literal(flag.reason)}", icon=":material/flag:")
 
 
-def question_ui(report: views.Report, responses: Sequence[Response], bank: Bank, prefix: str) -> None:
+def question_ui(
+    report: views.Report, attempts: Sequence[AttemptInfo], responses: Sequence[Response], bank: Bank, prefix: str
+) -> None:
     ids = [stats.question for stats in report.stats.questions if stats.question in bank.questions]
     chosen = st.selectbox(
         "Open a question", ["", *ids], format_func=lambda qid: qid or "Choose a question…", key=f"{prefix}-question"
     )
     if not chosen:
         return
-    found = views.distribution(chosen, responses, bank)
+    found = views.distribution(chosen, attempts, responses, bank)
     question.prompt_ui(bank.questions[chosen])
     if not found.choices:
         st.caption(f"{markup.count(found.answered, 'answer')}; an order question has no choices to count.")
