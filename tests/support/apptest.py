@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from quiz.bank.load import load_bank
-from quiz.bank.model import Bank
+from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion
 from quiz.play import engine, urltoken
 from tests.conftest import MINI, REPO
 
@@ -52,6 +52,27 @@ def attempt_at(bank: Bank, question_id: str, quiz: str = "all") -> engine.Attemp
     while attempt.question_ids[attempt.position] != question_id:
         attempt = engine.advance(engine.submit(attempt, bank, engine.right_answer(engine.current(attempt, bank))))
     return attempt
+
+
+def key_of(attempt: engine.Attempt) -> str:
+    """The key prefix of the Quiz page's widgets for the attempt's current question (quiz/ui/pages/attempt.py)."""
+    return f"quiz-{attempt.seed}-{attempt.position}"
+
+
+def give(at: AppTest, bank: Bank, attempt: engine.Attempt, answer: tuple[int, ...], level: int | None = None) -> None:
+    """Set the current question's widgets to ``answer`` (option indexes) and, when the quiz asks for
+    it, the confidence picker to ``level`` (None: left alone), without running."""
+    question, key = engine.current(attempt, bank), key_of(attempt)
+    if isinstance(question, MultipleQuestion):
+        for index in answer:
+            at.checkbox(key=f"{key}-pick-{index}").check()
+    elif isinstance(question, OrderQuestion):
+        for position, item in enumerate(answer):
+            at.selectbox(key=f"{key}-place-{position}").set_value(item)
+    else:
+        at.radio(key=f"{key}-choice").set_value(answer[0])
+    if level is not None:
+        at.radio(key=f"{key}-confidence").set_value(level)
 
 
 def current_attempt(at: AppTest, bank: Bank) -> engine.Attempt:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, SingleQuestion
+from quiz.bank.model import Bank, MultipleQuestion, SingleQuestion
 from quiz.play import engine, urltoken
 from quiz.ui import markup
 from tests.conftest import MINI
@@ -18,6 +18,8 @@ from tests.support.apptest import (
     QUIZ,
     attempt_at,
     current_attempt,
+    give,
+    key_of,
     markdown,
     mini,
     open_attempt,
@@ -29,27 +31,10 @@ from tests.support.apptest import (
 BANK = mini()
 
 
-def key_of(attempt: engine.Attempt) -> str:
-    return f"quiz-{attempt.seed}-{attempt.position}"
-
-
-def give(at: AppTest, attempt: engine.Attempt, answer: tuple[int, ...]) -> None:
-    """Set the question's widgets to ``answer`` (option indexes), without running."""
-    question, key = engine.current(attempt, BANK), key_of(attempt)
-    if isinstance(question, MultipleQuestion):
-        for index in answer:
-            at.checkbox(key=f"{key}-pick-{index}").check()
-    elif isinstance(question, OrderQuestion):
-        for position, item in enumerate(answer):
-            at.selectbox(key=f"{key}-place-{position}").set_value(item)
-    else:
-        at.radio(key=f"{key}-choice").set_value(answer[0])
-
-
 def check(monkeypatch: pytest.MonkeyPatch, question_id: str, answer: tuple[int, ...]) -> AppTest:
     attempt = attempt_at(BANK, question_id)
     at = open_attempt(monkeypatch, attempt)
-    give(at, attempt, answer)
+    give(at, BANK, attempt, answer)
     at.button(key="quiz-check").click().run()
     assert not at.exception
     return at
@@ -158,7 +143,12 @@ def test_the_answer_key_is_not_sent_before_checking(monkeypatch: pytest.MonkeyPa
     assert markup.author(BANK.questions[question_id].prompt) in before
     for secret in answer_key_texts(BANK, question_id):
         assert secret not in before, secret
-    give(at, attempt, engine.right_answer(BANK.questions[question_id]) if question_id != "story-order" else (0, 1, 2))
+    give(
+        at,
+        BANK,
+        attempt,
+        engine.right_answer(BANK.questions[question_id]) if question_id != "story-order" else (0, 1, 2),
+    )
     at.button(key="quiz-check").click().run()
     after = sent_text(at)
     assert markup.author(BANK.questions[question_id].explanation) in after
@@ -257,7 +247,7 @@ def test_checking_without_an_answer_asks_for_one(monkeypatch: pytest.MonkeyPatch
     at.button(key="quiz-check").click().run()
     assert [warning.value for warning in at.warning] == ["Choose an answer first."]
     assert current_attempt(at, BANK) == attempt
-    give(at, attempt, (0, 1))
+    give(at, BANK, attempt, (0, 1))
     at.button(key="quiz-check").click().run()
     assert not at.warning and [success.value for success in at.success] == ["Right!"]
 
@@ -267,7 +257,7 @@ def test_next_then_results(monkeypatch: pytest.MonkeyPatch) -> None:
     at.button(key="quiz-next").click().run()
     assert at.get("progress")[0].proto.text == "Question 6 of 6"
     attempt = current_attempt(at, BANK)
-    give(at, attempt, (3,))
+    give(at, BANK, attempt, (3,))
     at.button(key="quiz-check").click().run()
     at.button(key="quiz-next").click().run()
     assert not at.exception
@@ -289,7 +279,7 @@ def test_an_exam_records_without_telling(monkeypatch: pytest.MonkeyPatch) -> Non
     for number in range(3):
         current = engine.current(attempt, BANK)
         assert at.button(key="quiz-next").label == ("Finish" if number == 2 else "Next")
-        give(at, attempt, engine.right_answer(current))
+        give(at, BANK, attempt, engine.right_answer(current))
         at.button(key="quiz-next").click().run()
         assert not at.exception
         if number < 2:

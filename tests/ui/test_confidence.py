@@ -11,11 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from quiz.bank.load import load_bank
-from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion
+from quiz.bank.model import Bank
 from quiz.play import cbm, engine, urltoken
 from quiz.ui import confidence, markup
 from tests.conftest import MINI
-from tests.support.apptest import HOME, QUIZ, RESULTS, current_attempt, markdown, open_page, sent_text
+from tests.support.apptest import HOME, QUIZ, RESULTS, current_attempt, give, key_of, markdown, open_page, sent_text
 
 ALL = "[bridge-cost, who-spoke, vote-margin, story-order, petition-check, ferry-date]"
 SURE_QUIZZES = f"""\
@@ -51,25 +51,6 @@ def bank(banks: Path) -> Bank:
 
 def open_attempt(monkeypatch: pytest.MonkeyPatch, banks: Path, attempt: engine.Attempt, page: str = QUIZ) -> AppTest:
     return open_page(monkeypatch, page, banks=banks, t=urltoken.encode(attempt))
-
-
-def key_of(attempt: engine.Attempt) -> str:
-    return f"quiz-{attempt.seed}-{attempt.position}"
-
-
-def give(at: AppTest, bank: Bank, attempt: engine.Attempt, answer: tuple[int, ...], level: int | None) -> None:
-    """Set the question's widgets to ``answer`` and the picker to ``level`` (None: left alone)."""
-    question, key = engine.current(attempt, bank), key_of(attempt)
-    if isinstance(question, MultipleQuestion):
-        for index in answer:
-            at.checkbox(key=f"{key}-pick-{index}").check()
-    elif isinstance(question, OrderQuestion):
-        for position, item in enumerate(answer):
-            at.selectbox(key=f"{key}-place-{position}").set_value(item)
-    else:
-        at.radio(key=f"{key}-choice").set_value(answer[0])
-    if level is not None:
-        at.radio(key=f"{key}-confidence").set_value(level)
 
 
 # ---------------------------------------------------------------- the words
