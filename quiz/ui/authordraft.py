@@ -4,12 +4,15 @@ each, and save what was accepted into the bank as one new file, with the page's 
 
 The drafting is ``quiz draft``'s, with its checks of each article (``quiz/authoring/drafting/review.py``
 decides, this draws). Claims are drawn side by side as on the Claims page (``quiz/ui/ledger.py``);
-questions with the quiz's own widgets (``quiz/ui/question.py``). An item is edited as its YAML here;
-once saved, the new file opens in the editor below, where *Edit as a form* takes over.
+questions with the quiz's own widgets (``quiz/ui/question.py``), their citations opened in place (the
+sources are not in the bank until the save). A claim or question is edited in the Author page's own
+form (``authorform``, ``authorsections``, written into its YAML by ``review.with_form``) or as YAML; a
+source as YAML. Once saved, the new file opens in the page's editor.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +24,8 @@ from quiz.authoring.drafting import review as drafting
 from quiz.bank.load import LoadResult
 from quiz.bank.model import Bank, Question
 from quiz.play import engine
-from quiz.ui import markup, question, state
+from quiz.ui import authorform, authorsections, markup, question, state
+from quiz.ui.formparts import Editing
 from quiz.ui.ledger import claim_ui, legend_ui
 
 REVIEW = "author-draft-review"  # the draft under review (a drafting.Review)
@@ -30,6 +34,7 @@ REFUSAL = "author-draft-refusal"  # why the last articles were not drafted
 NOTICE = "author-draft-notice"  # (kind, words): what the last save did
 LAST_CHECK = "author-draft-last-check"  # ((round, text, sources), the check of that text)
 CHECKED = "author-draft-checked"  # preview widget key -> the answer checked
+FORM = "author-draft-form"  # the one item open in a form (two forms would share the source picker's widgets)
 PASTE_BOXES = 4
 ACCEPT, REJECT = "Accept", "Reject"
 SECTION_TITLES = {"sources": "Sources", "claims": "Claims", "questions": "Questions"}
@@ -103,6 +108,7 @@ def start_draft(folder: Path) -> None:
         st.session_state.pop(REVIEW, None)
         return
     st.session_state[REFUSAL] = ""
+    st.session_state.pop(FORM, None)
     st.session_state[REVIEW] = drafting.draft_review(folder, articles)
     st.session_state[ROUND] += 1
 
@@ -158,20 +164,20 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
     with sources_tab:
         decide_all_ui(review, "sources")
         for item in review.section("sources"):
-            with item_ui(item):
+            with item_ui(item, bank):
                 source_ui(bank, item.id)
     with claims_tab:
         decide_all_ui(review, "claims")
         legend_ui()
         reporting = [item.id for item in review.section("sources")] or list(bank.sources if bank else [])
         for item in review.section("claims"):
-            with item_ui(item):
+            with item_ui(item, bank):
                 if bank is not None and item.id in bank.claims:
                     claim_ui(bank, bank.claims[item.id], reporting_of(bank, item.id, reporting), links=False)
     with questions_tab:
         decide_all_ui(review, "questions")
         for item in review.section("questions"):
-            with item_ui(item):
+            with item_ui(item, bank):
                 shown = result.bank if result.bank is not None and item.id in result.bank.questions else bank
                 if bank is not None and item.about in bank.claims:
                     st.caption(f"On the claim: {markup.author(bank.claims[item.about].claim)}")
@@ -205,8 +211,9 @@ def reporting_of(bank: Bank, claim_id: str, drafted: list[str]) -> list[str]:
 
 
 @contextmanager
-def item_ui(item: drafting.Item) -> Iterator[None]:
-    """A bordered box for one item: its id, Accept or Reject, its YAML to edit; the learner's view goes inside."""
+def item_ui(item: drafting.Item, bank: Bank | None) -> Iterator[None]:
+    """A bordered box for one item: its id, Accept or Reject, its form and its YAML to edit; the learner's
+    view goes inside."""
     with st.container(border=True, key=f"author-draft-item-{item.section}-{item.id}"):
         with st.container(horizontal=True, vertical_alignment="center"):
             st.markdown(f"`{item.id.replace('`', '')}`", width="content")  # ids are slugs; code is shown as is
@@ -218,6 +225,8 @@ def item_ui(item: drafting.Item) -> Iterator[None]:
                 key=widget("verdict", item),
                 label_visibility="collapsed",
             )
+        if item.section in drafting.FORM_SECTIONS:
+            form_ui(item, bank)  # before the YAML box: it writes into it
         with st.expander("Edit as YAML"):
             # Its text set once, not as the widget's value: after a reload the kept text is put back in its key.
             st.session_state.setdefault(widget("text", item), item.text)
@@ -230,6 +239,85 @@ def item_ui(item: drafting.Item) -> Iterator[None]:
         if st.session_state.get(widget("text", item), item.text) != item.text:
             st.caption("Edited: the file gets your text.")
         yield
+
+
+def form_ui(item: drafting.Item, bank: Bank | None) -> None:
+    """*Edit as a form*: the Author page's own form of a question or claim, its citations or reports picked
+    from the drafted articles, writing into the item's YAML box; what the form cannot show stays YAML."""
+    what = "question" if item.section == "questions" else "claim"
+    if st.session_state.get(FORM) != item.key:
+        st.button(
+            "Edit as a form",
+            key=widget("form-open", item),
+            icon=":material/edit_note:",
+            type="tertiary",
+            disabled=bool(st.session_state.get(authorform.ON)),
+            help=f"Write the {what} in fields; its YAML follows."
+            if not st.session_state.get(authorform.ON)
+            else "Turn off the page's own Edit as a form (above) first: one form at a time.",
+            on_click=open_form,
+            args=(item,),
+        )
+        return
+    if st.session_state.get(authorform.ON):
+        st.info("Turn off the page's own *Edit as a form* (above) to edit this one in a form: one form at a time.")
+        close_ui(item)
+        return
+    editing = editing_of(item)
+    if isinstance(editing, edit.Refusal):
+        st.warning(
+            f"This {what} cannot be shown in the form: {markup.literal(editing.reason)}. Edit it as YAML below.",
+            icon=":material/edit_note:",
+        )
+        close_ui(item)
+        return
+    with st.container(border=True, key=f"author-draft-form-{item.section}-{item.id}"):
+        if item.section == "questions":
+            authorform.fields_ui(editing, bank)
+            authorform.cites_ui(editing, bank)
+        else:
+            authorsections.claim_ui(editing, bank)
+        close_ui(item)
+    if editing.form == editing.written:
+        return
+    text = drafting.with_form(item, st.session_state[widget("text", item)], editing.form)
+    if isinstance(text, edit.Refusal):
+        st.error(f"The form's changes are kept but not in the YAML: {markup.literal(text.reason)}.")
+        return
+    editing.written = copy.deepcopy(editing.form)
+    st.session_state[widget("text", item)] = text
+    st.session_state[widget("editing", item)] = (editing, text)
+
+
+def editing_of(item: drafting.Item) -> Editing | edit.Refusal:
+    """The item as the form holds it: read again from its YAML whenever that changed outside the form."""
+    text = st.session_state.setdefault(widget("text", item), item.text)
+    kept: tuple[Editing, str] | None = st.session_state.get(widget("editing", item))
+    if kept is not None and kept[1] == text:
+        return kept[0]
+    form = drafting.form_of(item, text)
+    if isinstance(form, edit.Refusal):
+        return form
+    editing = Editing(item.section, 0, form, copy.deepcopy(form), 0)
+    # Numbered with the page's own form's openings: no two forms' widgets share a key.
+    editing.opening = st.session_state[authorform.OPENINGS] = st.session_state.get(authorform.OPENINGS, -1) + 1
+    st.session_state[widget("editing", item)] = (editing, text)
+    return editing
+
+
+def open_form(item: drafting.Item) -> None:
+    st.session_state[FORM] = item.key
+    st.session_state.pop(widget("editing", item), None)  # opened afresh from its YAML
+
+
+def close_ui(item: drafting.Item) -> None:
+    st.button(
+        "Close the form", key=widget("form-close", item), icon=":material/close:", type="tertiary", on_click=close_form
+    )
+
+
+def close_form() -> None:
+    st.session_state.pop(FORM, None)
 
 
 def source_ui(bank: Bank | None, source_id: str) -> None:

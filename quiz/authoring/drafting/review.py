@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from quiz.authoring import edit
+from quiz.authoring import edit, forms, sectionforms
 from quiz.authoring.drafting.draft import Article, article_from, bank_ids, draft_items, plan_sources, refuse_repeats
 from quiz.authoring.drafting.ledger import ledger
 from quiz.authoring.scaffold import MODELINE, schema_reference
@@ -29,6 +29,9 @@ from quiz.text import inside
 
 MAX_ARTICLES = 4
 SECTIONS = ("sources", "claims", "questions")
+# What the Author page's forms can edit before saving: a source's form adds its text to the bank folder
+# (the drafted article is not there until the save), so a drafted source is edited as YAML only.
+FORM_SECTIONS = ("claims", "questions")
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,32 @@ def _id(fields: Fields) -> str:
 
 def _text(fields: Fields) -> str:
     return "\n".join(line[2:] for line in item_lines(fields, 2))
+
+
+def form_of(item: Item, text: str) -> sectionforms.Form | edit.Refusal:
+    """The item's text (as drafted or edited) as the Author page's form of its list, or why the form
+    cannot show it (a field it has no place for, a text that is not one item: left to the YAML)."""
+    located = forms.locate(_as_file(item.section, text), item.section)
+    if isinstance(located, edit.Refusal):
+        return located
+    if len(located) != 1:
+        return edit.Refusal(f"the text holds {len(located)} items, not one: edit it as YAML")
+    return sectionforms.from_values(item.section, located[0].values)
+
+
+def with_form(item: Item, text: str, form: sectionforms.Form) -> str | edit.Refusal:
+    """The item's text with the form's values written in, as the form writes an item of a file
+    (``sectionforms.write``: the item's lines replaced, at the left margin as drafted)."""
+    written = sectionforms.write(_as_file(item.section, text), form, 0)
+    if isinstance(written, edit.Refusal):
+        return written
+    body = written.split("\n", 1)[1].rstrip("\n")
+    return body + "\n" if text.endswith("\n") else body  # as it ended: a value changed, nothing else
+
+
+def _as_file(section: str, text: str) -> str:
+    # The item at the left margin under its list's key: YAML's block list may sit at its key's indent.
+    return f"{section}:\n{text.strip(chr(10))}\n"
 
 
 def file_text(review: Review, chosen: Sequence[tuple[Item, str]]) -> str:

@@ -157,3 +157,43 @@ def test_a_refused_save_takes_its_articles_away_again(folder: Path) -> None:
     broken = text.replace("kind: article", "kind: [")
     assert isinstance(drafting.save([folder.parent], review, broken, [source.id]), edit.Refusal)
     assert files_of(folder) == before  # the article written before the refused save is gone again
+
+
+def test_each_drafted_claim_and_question_opens_in_the_pages_form_and_is_written_back_unchanged(
+    folder: Path,
+) -> None:
+    review = drafted(folder)
+    opened = [item for item in review.items if item.section in drafting.FORM_SECTIONS]
+    assert {item.section for item in opened} == {"claims", "questions"}
+    for item in opened:
+        form = drafting.form_of(item, item.text)
+        assert not isinstance(form, edit.Refusal), (item.key, form)
+        assert drafting.with_form(item, item.text, form) == item.text
+
+
+def test_a_value_changed_in_the_form_changes_only_its_line(folder: Path) -> None:
+    item = next(item for item in drafted(folder).items if item.key == f"claims:{TALLY}")
+    form = drafting.form_of(item, item.text)
+    assert not isinstance(form, edit.Refusal)
+    form.claim = "By what margin did Harwick's council vote to close the pool?"
+    changed = drafting.with_form(item, item.text, form)
+    assert isinstance(changed, str)
+    before, after = item.text.strip("\n").split("\n"), changed.strip("\n").split("\n")
+    assert [line for line in after if line not in before] == [
+        '  claim: "By what margin did Harwick\'s council vote to close the pool?"'
+    ]
+    assert len(before) == len(after)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("- id: x\n  claim: Why?\n  status: consistent\n  reports: []\n  colour: red\n", "colour"),
+        ("- id: x\n  claim: Why?\n- id: y\n  claim: Two?\n", "the text holds 2 items, not one: edit it as YAML"),
+        ("- id: x\n  claim: [unclosed\n", ""),
+    ],
+    ids=["a field the form has no place for", "two items", "not YAML"],
+)
+def test_what_the_form_cannot_show_is_left_to_the_yaml_in_words(text: str, reason: str) -> None:
+    refused = drafting.form_of(drafting.Item("claims", "x", text), text)
+    assert isinstance(refused, edit.Refusal) and reason in refused.reason and refused.reason
