@@ -144,8 +144,9 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
     counts = ", ".join(markup.count(len(review.section(section)), section[:-1]) for section in drafting.SECTIONS)
     st.subheader(f"Drafted: {counts}", anchor=False)
     st.markdown(
-        f"They would go into a new file, **{markup.literal(review.name)}**. Accept or reject each; open *Edit "
-        "as YAML* to change one before accepting it. What you leave undecided is left out."
+        f"They would go into a new file, **{markup.literal(review.name)}**. Accept or reject each; to change one "
+        "before accepting it, open *Edit as a form* (claims and questions) or *Edit as YAML*. What you leave"
+        " undecided is left out."
     )
     accepted = chosen(review)
     sources = tuple(item.id for item, _ in accepted if item.section == "sources")

@@ -24,6 +24,7 @@ TALLY = "tally-harwick-council-voted"  # 7-4 in one article, 6-5 in the other
 ASK = f"{TALLY}-careful"
 MONEY = "money"  # "$3.5 million" and "3,500,000 dollars": the same figure, a claim the teacher rejects
 NAME = "draft-council-votes-to-close-brindle-street-pool.yaml"
+CLAIM = "By what margin did Harwick's council vote to close the Brindle Street pool?"
 
 
 def decide(page: Page, section: str, item: str, verdict: str) -> None:
@@ -79,6 +80,17 @@ def test_a_teacher_drafts_from_two_articles_keeps_what_is_right_and_a_learner_an
     decide(page, "claims", TALLY, "Accept")
     decide(page, "claims", MONEY, "Reject")
     screenshot(page, "author-draft-2-claims-side-by-side")
+    claim.get_by_role("button", name="Edit as a form").click()  # the page's own claim form, no YAML typed
+    form = page.locator(f".st-key-author-draft-form-claims-{TALLY}")
+    expect(form.get_by_text(f"Report 2, from {SOURCES[1]}")).to_be_visible()
+    wording = form.get_by_label("Claim", exact=True)
+    wording.fill(CLAIM)
+    wording.press("Control+Enter")
+    wait_for_app(page)
+    expect(claim.get_by_text("Edited: the file gets your text.")).to_be_visible()
+    screenshot(page, "author-draft-2b-claim-in-the-form")
+    form.get_by_role("button", name="Close the form").click()
+    wait_for_app(page)
     tab(page, "Questions")
     ask = page.locator(f".st-key-author-draft-item-questions-{ASK}")
     ask.get_by_test_id("stRadioOption").filter(has_text="One of them must be a typo.").click()
@@ -109,6 +121,7 @@ def test_a_teacher_drafts_from_two_articles_keeps_what_is_right_and_a_learner_an
     written = (folder / NAME).read_text(encoding="utf-8")
     assert f"- id: {TALLY}\n" in written and f"- id: {ASK}\n" in written
     assert f"- id: {MONEY}\n" not in written  # rejected: not in the file
+    assert f'claim: "{CLAIM}"' in written  # as the form wrote it
     assert "draft: true" not in written
     assert main(["validate", str(folder)]) == 0
     bank = load_bank(folder).bank
