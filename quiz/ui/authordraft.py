@@ -21,6 +21,7 @@ import streamlit as st
 
 from quiz.authoring import edit
 from quiz.authoring.drafting import review as drafting
+from quiz.authoring.drafting.articles import MAX_ARTICLE_BYTES
 from quiz.bank.load import LoadResult
 from quiz.bank.model import Bank, Question
 from quiz.play import engine
@@ -79,12 +80,18 @@ def articles_ui(folder: Path) -> None:
             "Upload articles (plain text or Markdown, UTF-8)",
             accept_multiple_files=True,
             key="author-draft-uploads",
+            max_upload_size=-(-MAX_ARTICLE_BYTES // 2**20),  # MB: the uploader said 200MB, Streamlit's own limit
         )
         st.caption("Or paste each article's text, its headline on the first line:")
-        columns = st.columns(2)
-        for number in range(1, PASTE_BOXES + 1):
-            with columns[(number - 1) % 2]:
-                st.text_area(f"Article {number}", key=f"author-draft-paste-{number}", height=160)
+        # Prose, not YAML: wrapped in the body font (the page's editor makes every text box code, unwrapped).
+        st.html(
+            '<style>div[class*="st-key-author-draft-paste-"] textarea'
+            " { font-family: inherit; white-space: pre-wrap; overflow-wrap: anywhere; }</style>"
+        )
+        for first in range(1, PASTE_BOXES + 1, 2):  # row by row: on a phone the boxes stack as 1, 2, 3, 4
+            for column, number in zip(st.columns(2), (first, first + 1)):
+                with column:
+                    st.text_area(f"Article {number}", key=f"author-draft-paste-{number}", height=160)
         st.form_submit_button(
             "Draft", type="primary", icon=":material/auto_awesome:", on_click=start_draft, args=(folder,)
         )

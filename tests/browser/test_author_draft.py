@@ -1,7 +1,8 @@
 """A teacher drafts from two articles on the Author page, never writing YAML: accepts a conflicting
 claim and a question on it, rejects another claim, saves; the bank validates, the rejected claim is
 not in the file, and a learner then answers the question in a quiz. A draft under review survives a
-reload (after the browser's warning and the password), with its choices."""
+reload (after the browser's warning and the password), with its choices; and axe-core finds nothing
+serious in the drafting section unfolded, at 1280 and 390 px."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Dialog, Page, expect
 
 from quiz.bank.load import load_bank
 from quiz.cli import main
-from tests.browser.conftest import APP_SCRIPT, ConsoleErrors, screenshot, wait_for_app
+from tests.browser.conftest import APP_SCRIPT, APP_TIMEOUT_MS, ConsoleErrors, screenshot, wait_for_app
+from tests.browser.test_accessibility import BLOCKING, BLOCKING_RULES, Violation, axe, counts
 from tests.browser.test_author_form import PASSWORD, open_author, unlock
 from tests.browser.test_author_sections import AUTHOR_PROBES
 from tests.conftest import MINI, REPO
+from tests.support.node import node_modules
 
 STORY = REPO / "tests" / "fixtures" / "drafting" / "dev" / "council-pool"
 SOURCES = ("council-votes-to-close-brindle-street-pool", "brindle-street-pool-to-shut-after-close-council")
@@ -45,9 +49,9 @@ def draft(page: Page) -> None:
     for number, article in enumerate(("a-harwick-gazette.md", "b-northside-herald.md"), start=1):
         page.get_by_label(f"Article {number}", exact=True).fill((STORY / article).read_text(encoding="utf-8"))
     page.get_by_role("button", name="Draft").click()
-    expect(
+    expect(  # drafting two articles takes a few seconds on a loaded machine
         page.get_by_role("heading", name=re.compile(r"^Drafted: 2 sources, \d+ claims, \d+ questions$"))
-    ).to_be_visible()
+    ).to_be_visible(timeout=APP_TIMEOUT_MS)
     wait_for_app(page)
 
 
@@ -199,3 +203,61 @@ def test_a_draft_under_review_survives_a_reload_with_its_choices(
     wait_for_app(page)
     assert dialogs == []
     assert console_errors.unexpected(AUTHOR_PROBES) == []
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_drafting_section_unfolded_has_no_serious_wcag_violation(
+    tmp_path: Path, start_streamlit, request: pytest.FixtureRequest, device: str
+) -> None:
+    """axe-core, as tests/browser/test_accessibility.py runs it (the page at its full height), on each tab of
+    a draft under review with what folds unfolded: an article's text, a claim and a question in their forms,
+    a question checked with a passage opened in context."""
+    page: Page = request.getfixturevalue("page" if device == "desktop" else "phone_page")
+    node_modules()  # skips (fails under CI) when npm is missing
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
+    page.goto(f"{server.url}/author")  # by its address: on a phone the page list is folded away
+    wait_for_app(page)
+    unlock(page)
+    draft(page)
+    report: dict[str, list[Violation]] = {}
+
+    def check(name: str) -> None:
+        report[name] = axe(page)
+        screenshot(page, f"axe-{device}-author-draft-{name}")
+
+    source = page.locator(f".st-key-author-draft-item-sources-{SOURCES[0]}")
+    source.get_by_text("The article's text").click()
+    source.get_by_text("Edit as YAML").click()
+    expect(source.get_by_role("textbox", name=f"{SOURCES[0]} (YAML)")).to_be_visible()
+    check("sources")
+    tab(page, "Claims")
+    claim = page.locator(f".st-key-author-draft-item-claims-{TALLY}")
+    claim.get_by_text("Read in context").first.click()
+    claim.get_by_role("button", name="Edit as a form").click()
+    expect(page.locator(f".st-key-author-draft-form-claims-{TALLY}")).to_be_visible()
+    wait_for_app(page)
+    check("claim-form")
+    tab(page, "Questions")
+    ask = page.locator(f".st-key-author-draft-item-questions-{ASK}")
+    ask.get_by_test_id("stRadioOption").filter(has_text="One of them must be a typo.").click()
+    wait_for_app(page)
+    ask.get_by_role("button", name="Check answer").click()
+    expect(ask.get_by_text("Read in context").first).to_be_visible()
+    ask.get_by_text("Read in context").first.click()
+    ask.get_by_role("button", name="Edit as a form").click()
+    expect(page.locator(f".st-key-author-draft-form-questions-{ASK}")).to_be_visible()
+    wait_for_app(page)
+    check("question-form")
+
+    print(f"\naxe-core {device}, drafting:")
+    for name, violations in report.items():
+        print(f"  {name}: {counts(violations)}")
+        for violation in violations:
+            print("   ", violation.id, *violation.targets, sep="\n      ")
+    blocking = {
+        name: [v for v in violations if v.impact in BLOCKING or v.id in BLOCKING_RULES]
+        for name, violations in report.items()
+    }
+    assert {name: found for name, found in blocking.items() if found} == {}
