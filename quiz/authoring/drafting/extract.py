@@ -412,7 +412,16 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         else:
             chunks = re.split(r"[;:\"“”(]|,(?!\s*$)", before.rstrip(","))
             clause = chunks[-1].split()
-            if clause and clause[0].lower() in ("who", "which") and len(chunks) > 1:
+            if len(chunks) > 1 and _NAME_ONLY.fullmatch(chunks[-2].strip()) and _ROLE_AFTER.match(chunks[-1].strip()):
+                clause = chunks[-2].split()  # "Martin Hale, Greyline's operations director, said": the name
+            if (
+                clause
+                and clause[0].lower() in ("who", "which", "that")
+                and len(clause) > 1
+                and _opens_subject(clause[1])
+            ):
+                clause = clause[1:]  # "a 4 percent rise, which the union said fell short": the union said it
+            elif clause and clause[0].lower() in ("who", "which") and len(chunks) > 1:
                 clause = chunks[-2].split()  # "Pratt, who had been mayor for eight years, said"
             if clause and clause[-1].lower() in ("is", "was", "are", "were", "be", "been", "being"):
                 return None  # "is described as": passive, and no one is named
@@ -446,6 +455,7 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         if (
             previous is not None
             and not is_named(who)
+            and is_named(previous.value)  # "The company said", then "The city council urged": two speakers
             and who.split()[0] == "The"
             and previous.sentence.source == sentence.source
             and 0 < sentence.number - previous.sentence.number <= 2
@@ -456,6 +466,10 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
     return None
 
 
+# A name alone ("Martin Hale"), and a role that may follow it ("Greyline's operations director", "its chair").
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
+_ROLE_AFTER = re.compile(r"(?:the|its|his|her|their|[A-Z][\w-]*['’]s)\s+[a-z]", re.I)
+
 # A role then the name it stands for: "the cafe's owner, Piotr Lewandowski", "its chair, Helen Osei".
 _APPOSITIVE = re.compile(r"\s*(?P<role>[^,;:.!?\"“”]+),\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\b")
 
@@ -463,8 +477,27 @@ _ROLE_HINTS = frozenset(
     lemma(word)
     for word in """spokesperson spokesman spokeswoman official officials police filmmaker director
     petition review reviewer critic report study survey statement synopsis group council organizer organiser
-    researcher scientist expert minister mayor president company agency court judge witness resident""".split()
+    researcher scientist expert minister mayor president company agency court judge witness resident
+    union board committee office department ministry government authority club school university hospital
+    charity firm regulator inspector""".split()
 )
+
+
+def _opens_subject(word: str) -> bool:
+    """Whether a relative clause's next word opens its own subject ("which the union said"), not a verb."""
+    return word.lower() in ("the", "a", "an", "its", "his", "her", "their", "our") or word[:1].isupper()
+
+
+def mid_sentence(who: str) -> str:
+    """A speaker as written inside a sentence: "the company", "union organiser Tess Marlow",
+    "vice-chancellor Priya Nandakumar", but "Martin Hale", "Mayor Ruth Okonjo" and "Greyline's director"."""
+    parts = who.split()
+    first = parts[0]
+    role = len(parts) > 1 and parts[1][:1].islower() and not re.search(r"['’]s$", first)
+    hyphened = re.fullmatch(r"[A-Z][a-z]+-[a-z]+", first) is not None  # "Vice-chancellor"
+    if first in ("The", "A", "An", "Its", "Their", "His", "Her") or role or hyphened:
+        return first[:1].lower() + who[1:]
+    return who
 
 
 def is_named(who: str) -> bool:
@@ -520,6 +553,7 @@ def _said(sentence: Sentence, who: str, said: str, via: str) -> Statement:
 
 def speaker_keys(who: str) -> frozenset[str]:
     """Names (and their initials: PTC for Parents Television Council), else the speaker's role noun."""
+    who = mid_sentence(who)  # "Union organiser Tess Marlow" is a person, not the union
     head = re.sub(r"^.*['’]s\s+", "", who)  # "Netflix's synopsis" speaks as a synopsis
     names = [word for word in words(head) if word[0].isupper() and word.lower() not in STOPWORDS]
     keys = {lemma(word) for word in names}

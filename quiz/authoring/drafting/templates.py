@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quiz.authoring.drafting.extract import Statement, content_lemmas, is_named
+from quiz.authoring.drafting.extract import Statement, content_lemmas, is_named, mid_sentence
 from quiz.authoring.drafting.ledger import DraftClaim
 from quiz.authoring.drafting.lexicon import EXPLICIT, INCOMPATIBLE, LOADED, PROFANE, STOPWORDS, WEEKDAYS, lemma
 from quiz.authoring.scaffold import unique_id
@@ -146,7 +146,7 @@ def claim_id(claim: DraftClaim, taken: set[str]) -> str:
 
 
 def _lower_article(text: str) -> str:
-    return text[0].lower() + text[1:] if text.split()[0] in ("The", "A", "An") else text
+    return mid_sentence(text)
 
 
 # ---------------------------------------------------------------- questions

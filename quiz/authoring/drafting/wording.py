@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from quiz.authoring.drafting.extract import Statement
+from quiz.authoring.drafting.extract import Statement, mid_sentence
 from quiz.authoring.drafting.ledger import PICTURE, DraftClaim
-from quiz.authoring.drafting.lexicon import SAY_VERBS
+from quiz.authoring.drafting.lexicon import SAY_VERBS, STOPWORDS
 
 _ATTRIBUTION_TAIL = re.compile(
     r",\s+(?:[^,]*\s)?(?:" + "|".join(sorted(SAY_VERBS)) + r"|according to)\b[^,]*(?:,[^,]*)?$", re.I
@@ -58,6 +58,10 @@ def _asked(statement: Statement, asking: str) -> str:
     clause = _clause(statement.sentence.text, statement.value)
     if statement.value not in clause:
         return ""
+    turns = statement.kind != "tally" or asking.startswith("by ")  # "voted 7-4": "By what margin did ... vote"
+    fronted = _fronted(clause, statement.value, asking) if turns else ""
+    if fronted:
+        return fronted
     asked = clause.replace(statement.value, asking, 1)
     asked = re.sub(r"\bby an? majority of (?:by )?what margin\b", "by what majority", asked)
     return asked[:1].upper() + asked[1:] + "?"
@@ -80,22 +84,203 @@ def _figure_words(statement: Statement) -> str:
     return "how many"
 
 
+# ---------------------------------------------------------------- questions with the question word first
+
+# Words that open a clause before its subject: dropped, or ("so far") moved to the end of the question.
+_OPENING = re.compile(
+    r"^(?P<word>so far|separately|meanwhile|only|in all|altogether|in total|overall|already)\b,?\s+", re.I
+)
+_KEPT_OPENINGS = ("so far", "already")
+_HELPER = re.compile(
+    r"^(?P<subject>[^,;:\"“”]+?)\s+(?P<aux>will|would|should|could|can|must|may|might|is|are|was|were|has|have|had)"
+    r"\s+(?P<rest>.+)$"
+)
+_PARTICIPLE = re.compile(
+    r"^(?:not\s+|also\s+|now\s+|already\s+|just\s+|still\s+)*(?:been|be|\w+(?:ed|en|wn|ne|ng|de|t))\b"
+)
+_OWN_FORMS = {"has": "does", "have": "do", "had": "did"}  # "has 3,100 students": the verb, not a helper
+# Past forms that do not end in -ed (simplemma gives their plain form), and the few it reads as nouns.
+_IRREGULAR_PAST = frozenset(
+    "began bought brought broke built came chose drew drove fell felt found gave got grew held kept led lost made met"
+    " paid ran rose sank saw sent sold spent stood struck took told won wrote".split()
+)
+_PAST_OVERRIDES = {"broke": "break", "won": "win", "rose": "rise", "saw": "see", "felt": "feel"}
+_PRONOUN_SUBJECTS = ("The", "A", "An", "It", "Its", "Their", "This", "These", "Those", "They", "He", "She", "We")
+_NOUN_STOP = frozenset(
+    """a an the of for in on at to from by with and or as than over under across around into through during since
+    per each every within between among against near who which that whose""".split()
+)
+_NAME_JOINS = frozenset("of and the de du von van".split())  # "River of Salt" is a name
+
+
+def _subject(text: str) -> str:
+    """A clause's subject inside a question: "the pool", "health officials in Kestrel Valley", "Storm Ilsa",
+    "Streamwell shares" (a word simplemma's English dictionary does not know is a name)."""
+    parts = text.split()
+    first = parts[0]
+    if first in _PRONOUN_SUBJECTS:
+        return first.lower() + text[len(first) :]
+    import simplemma
+
+    of_the = len(parts) > 2 and parts[1] == "of" and parts[2] in ("the", "a", "an", "its", "their")  # "Part of the"
+    common = (
+        len(parts) > 1  # one word alone may be a name that is also a word: "Rovers"
+        and (of_the or (parts[1][:1].islower() and parts[1] not in _NAME_JOINS))
+        and not re.search(r"['’]s$", first)
+        and first.isalpha()
+        and simplemma.is_known(first, lang="en")
+    )
+    return first.lower() + text[len(first) :] if common else text
+
+
+def _plain_subject(subject: str) -> bool:
+    """A subject short and simple enough to move: no figure, no comma, no clause of its own."""
+    parts = subject.split()
+    return (
+        0 < len(parts) <= 8
+        and not re.search(r"[\d,;:\"“”]", subject)
+        and not {part.lower() for part in parts} & _CLAUSE_WORDS
+    )
+
+
+_CLAUSE_WORDS = frozenset("who which that where when while as if and or but say".split()) | SAY_VERBS
+_BE = frozenset("is are was were be been being am".split())
+_AFTER_PRESENT = frozenset("a an the its their his her our some about around nearly more over up out".split())
+
+
+def _base(verb: str) -> str:
+    """The plain form of a past or present verb ("flooded" -> "flood", "teaches" -> "teach"), by simplemma's
+    English dictionary (shipped inside the package), or "" when the word is not such a verb."""
+    if verb in _PAST_OVERRIDES:
+        return _PAST_OVERRIDES[verb]
+    import simplemma  # here: its English table loads in half a second
+
+    found = simplemma.lemmatize(verb, lang="en")
+    return found if found != verb and found.isalpha() else ""
+
+
+def _inverted(wh: str, clause: str) -> str:
+    """``wh`` asked of a clause it was taken out of: "When will the pool close?", "How many students does
+    the university have?", "When did the storm flood the homes?"; "" when the clause is not that simple."""
+    clause = re.sub(r"\s+", " ", clause).strip(" ,")
+    if clause.split()[0] in ("There", "Where", "When", "While", "As", "If", "Who", "What", "How") or "," in clause:
+        return ""  # a clause with an aside or a second clause does not turn simply
+    helper = _HELPER.match(clause)
+    if helper and _plain_subject(helper.group("subject")):
+        aux, rest = helper.group("aux"), helper.group("rest")
+        if aux in _OWN_FORMS and not _PARTICIPLE.match(rest):
+            return f"{wh} {_OWN_FORMS[aux]} {_subject(helper.group('subject'))} have {rest}?"
+        return f"{wh} {aux} {_subject(helper.group('subject'))} {rest}?"
+    if helper:
+        return ""
+    words = clause.split()
+    for index, word in enumerate(words[1:7], 1):
+        if word[:1].isupper() or word in ("'s", "’s"):
+            continue  # a name: "Storm Ilsa", "Marlow Rovers"
+        if word in ("of", "the", "a", "an") or (word[-1:] in "'’" and word[:-1].isalpha()):
+            continue  # "Members of the drivers' union voted"
+        if not word.isalpha() or word in _NOUN_STOP or word in _BE:
+            return ""
+        following = words[index + 1] if index + 1 < len(words) else ""
+        past = word.endswith("ed") or word in _IRREGULAR_PAST
+        present = (
+            word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+            and (not following or following.lower() in _AFTER_PRESENT or following[:1].isdigit())
+        )
+        if past and following == "by":
+            continue  # "A survey carried out by the board found": a participle, not the verb
+        base = _base(word) if past or present else ""
+        if base:
+            subject = " ".join(words[:index])
+            if not _plain_subject(subject):
+                return ""
+            rest = " ".join(words[index + 1 :])
+            if "that" in rest.split():
+                return ""  # "found that 30 percent opposed": the figure is in what was found
+            return f"{wh} {'did' if past else 'does'} {_subject(subject)} {base}{' ' + rest if rest else ''}?"
+    return ""
+
+
+_STRANDED = re.compile(r"\b(?:with|of|in front of|after|before|by|from|to|for|at|on|in|than|about)$", re.I)
+
+
+def _fronted(clause: str, value: str, asking: str) -> str:
+    """A figure's question with the question word first: "How many applications have been received so
+    far?", "How many international students does it teach?"; "" when the clause will not turn so."""
+    kept = ""
+    opening = _OPENING.match(clause)
+    if opening:
+        word = opening.group("word").lower()
+        kept = f" {word}" if word in _KEPT_OPENINGS else ""
+        clause = clause[opening.end() :]
+    at = clause.find(value)
+    if at < 0:
+        return ""
+    before, after = clause[:at].rstrip(), clause[at + len(value) :]
+    noun: list[str] = []
+    if asking == "how many":  # what is counted goes with the question word: "How many cases of measles"
+        tokens = after.split()
+        for index, word in enumerate(tokens):
+            if word == "of" and noun and index + 1 < len(tokens) and tokens[index + 1].isalpha():
+                noun += tokens[index : index + 2]
+                break
+            if not word.isalpha() or not word.islower() or word in _NOUN_STOP | STOPWORDS or len(noun) == 3:
+                break
+            noun.append(word)
+    rest = after[len(" " + " ".join(noun)) :] if noun else after
+    later = re.match(r"\s+(so far|already)\b", rest)
+    if later:  # "How many complaints has the company received so far?"
+        kept, rest = f" {later.group(1)}", rest[later.end() :]
+    wh = " ".join([asking, *noun])
+    wh = wh[:1].upper() + wh[1:]
+    there = re.fullmatch(r"There (?:are|were)", before)
+    if there and noun:  # "There are 300,000 people who signed": "How many people signed"
+        said = re.sub(r"^ who\b", "", rest).rstrip(" ,")
+        return f"{wh}{said}?"
+    if not before:  # the figure is the subject: "18,400 applications have been received"
+        return f"{wh}{rest.rstrip(' ,')}{kept}?" if rest.strip() else ""
+    if _STRANDED.search(before) or re.search(r"\b(?:an?|the|its|their|his|her|\w+['’]s)$", before, re.I):
+        return ""  # "in front of 18,400 fans", "a 6.5 km extension": the question word cannot move alone
+    if " and " in before:
+        return ""  # "will open in 2028 and is expected to carry": two statements
+    asked = _inverted(wh, f"{before}{rest}")
+    return asked[:-1] + kept + "?" if asked else ""
+
+
 def _when_question(statement: Statement) -> str:
     clause = _clause(statement.sentence.text, statement.value)
-    bare = re.sub(rf"(?:\b(?:in|on|at|by)\s+)?{re.escape(statement.value)}", " ", clause, count=1)
+    value = re.escape(statement.value)
+    inside = re.search(rf"{value}['’]s\b|(?<!night )(?<!morning )(?<!evening )\b(?:of|for)\s+{value}", clause)
+    if inside:  # "this year's rankings", "offers for next autumn": a time inside a name for something
+        return f"When is “{statement.value}” in “{_short(clause)}”?"
+    inverted = _AUXILIARY.match(re.sub(rf"(?:\s+(?:in|on|at|by))?\s+{value}\s*$", "", clause))
+    if (
+        inverted
+        and clause.rstrip().endswith(statement.value)
+        and " and " not in clause
+        and not {word.lower() for word in inverted.group("subject").split()} & _CLAUSE_WORDS
+        and not re.search(r"[\"“”]", clause)
+    ):
+        return f"When {inverted.group('aux')} {_subject(inverted.group('subject'))} {inverted.group('rest')}?"
+    bare = re.sub(
+        rf"(?:\b(?:later|earlier|early|late)\s+)?(?:\b(?:in|on|at|by|from|until)\s+"
+        rf"(?:the\s+(?:night|morning|afternoon|evening)\s+of\s+)?)?{value}",
+        " ",
+        clause,
+        count=1,
+    )
     bare = re.sub(r"\s+", " ", bare).strip(" ,")
     if re.search(r"\d", bare) and " and " in bare:  # "The school will have 620 pupils and will open in May"
         left, right = bare.rsplit(" and ", 1)
         head = _AUXILIARY.match(left)
         if head and _AUXILIARY.match("x " + right):
             bare = f"{head.group('subject')} {right}"
-    inverted = _AUXILIARY.match(bare)
-    if inverted and clause.rstrip().endswith(statement.value):
-        subject = inverted.group("subject")
-        if subject.split()[0] in ("The", "A", "An", "Its", "Their", "This"):
-            subject = subject[0].lower() + subject[1:]
-        return f"When {inverted.group('aux')} {subject} {inverted.group('rest')}?"
-    return _asked(statement, "when")
+    at = clause.find(statement.value)
+    joint = _JOINT.search(bare.replace(" and ", " & "), max(0, at - 12))  # not "Ashgrove and Calder"
+    if joint is not None and at >= 0:
+        bare = bare[: joint.start()]  # "will stop work later this month after rejecting ...": when it stops
+    return (_inverted("When", bare) if bare else "") or _asked(statement, "when")
 
 
 def _age_question(statement: Statement) -> str:
@@ -105,12 +290,6 @@ def _age_question(statement: Statement) -> str:
         return f"How old is {name.group(1)}?"
     noun = statement.subject[len(statement.value) :].split()
     return f"How old is the {noun[0]}?" if noun else "How old is the person the passages describe?"
-
-
-def _speaker(name: str) -> str:
-    first = name.split()[0]
-    common = first in ("The", "A", "An", "Its", "Their") or (len(name.split()) > 1 and name.split()[1][:1].isupper())
-    return first.lower() + name[len(first) :] if common and first not in ("Mayor", "Judge", "Dr.") else name
 
 
 def claim_text(claim: DraftClaim) -> str:
@@ -137,7 +316,7 @@ def claim_text(claim: DraftClaim) -> str:
     elif claim.kind == "speech" and claim.change == "speaker":
         found = f"Who said “{_short(first.subject)}”?"
     elif claim.kind == "speech":
-        found = f"What did {_speaker(first.value)} say" + (f" to {first.via}" if first.via else "") + "?"
+        found = f"What did {mid_sentence(first.value)} say" + (f" to {first.via}" if first.via else "") + "?"
     elif claim.kind == "post":
         found = f"What did {claim.topic} post?"
     else:

@@ -206,3 +206,23 @@ def test_an_accusation_with_a_source_or_an_innocent_lie_is_not_unsourced():
 def test_a_count_reached_by_a_day_is_a_count():
     text = "Bookings at the campsite had reached 4,800 by Sunday, the owners said."
     assert found(text, "count") == [("4,800", "4800")]
+
+
+def test_who_is_speaking_in_a_relative_clause_and_beside_a_role():
+    text = (
+        "The board had offered a 3 percent rise, which the union said was far too little. "
+        "Ravi Shah, the ferry line's chief engineer, said the boats were safe. "
+        "Dock organiser Nell Grey said the crews would walk out."
+    )
+    speech = [(s.value, sorted(s.keys)) for s in statements(text) if s.kind == "speech"]
+    assert speech[0] == ("The union", ["union"])
+    assert speech[1][0] == "Ravi Shah"
+    assert speech[2] == ("Dock organiser Nell Grey", ["grey", "nell", "ng"])  # a person, not the docks
+
+
+def test_an_unnamed_speaker_takes_the_one_before_only_when_that_one_was_named():
+    from quiz.authoring.drafting.ledger import ledger
+
+    text = "The company said it would run a reduced timetable. The city council urged people to work from home."
+    claims = [claim for claim in ledger([("a", text)]) if claim.kind == "speech"]
+    assert [[s.value for s in claim.statements] for claim in claims] == [["The company"], ["The city council"]]

@@ -16,12 +16,12 @@ def test_council_story_claims_questions_and_notes(tmp_path: Path):
     bank = load_bank(tmp_path / "bank").bank
     assert bank is not None
     claims = {claim.claim: claim for claim in bank.claims.values()}
-    tally = claims["Harwick's council voted by what margin on Tuesday to close the Brindle Street swimming pool?"]
+    tally = claims["By what margin did Harwick's council vote on Tuesday to close the Brindle Street swimming pool?"]
     assert tally.status == "conflicting" and "“7-4”" in tally.note and "“6-5”" in tally.note
     who = claims["Who said “We cannot keep pouring money into a building that leaks”?"]
     assert who.status == "conflicting"
     assert "Councillor Dana Whitlow" in who.note and "Mayor Ruth Okonjo" in who.note
-    growth = claims["A petition to save the pool had how many signatures by Monday?"]
+    growth = claims["How many signatures did a petition to save the pool have by Monday?"]
     assert growth.status == "consistent"
     assert "from different dates" in growth.note and "changed over time; that is not a conflict" in growth.note
     assert claims["The pool is used by how many swimmers a year?"].status == "consistent"  # about / nearly 40,000
@@ -61,3 +61,61 @@ def test_a_short_clause_takes_the_one_before_and_a_second_statement_is_cut_off()
         "Fenbury's planning committee approved 420 new homes on the former brickworks on Monday, by what margin?",
     ) in texts
     assert ("date", "when is building work due to start?") in [(kind, text.lower()) for kind, text in texts]
+
+
+def _claim_texts(*articles: str) -> list[tuple[str, str]]:
+    from quiz.authoring.drafting.ledger import ledger
+    from quiz.authoring.drafting.wording import claim_text
+
+    claims = ledger([(f"s{number}", text) for number, text in enumerate(articles)])
+    return [(claim.kind, claim_text(found)) for claim in claims for found in (claim, *claim.asides)]
+
+
+def test_a_claim_puts_its_question_word_first_where_the_clause_turns_simply():
+    one = (
+        "The ferry company carried 48,000 passengers over the summer. "
+        "So far 1,900 residents have signed the letter to the harbour board. "
+        "The new terminal will cost $14 million. "
+        "The harbour trust owns 12 boats in all. "
+        "The dockers voted 310 to 45 in favour of the new rota."
+    )
+    other = (
+        "The ferry company carried 51,000 passengers over the summer. "
+        "The new terminal will cost $17 million. "
+        "The dockers voted 280 to 70 in favour of the new rota."
+    )
+    texts = _claim_texts(one, other)
+    assert ("count", "How many passengers did the ferry company carry over the summer?") in texts
+    assert ("money", "How much will the new terminal cost?") in texts
+    assert ("tally", "By what margin did the dockers vote in favour of the new rota?") in texts
+    assert ("count", "How many residents have signed the letter to the harbour board so far?") in texts
+
+
+def test_a_when_question_moves_the_time_out_and_a_time_inside_a_name_is_asked_as_such():
+    one = (
+        "Storm Ada closed the coast road on Tuesday. "
+        "Ferry crews will stop work later this month after rejecting the offer. "
+        "The harbour has won this year's clean beach award."
+    )
+    texts = [text for kind, text in _claim_texts(one) if kind == "date"]
+    assert "When did Storm Ada close the coast road?" in texts
+    assert "When will ferry crews stop work?" in texts
+    assert "When is “this year” in “The harbour has won this year's clean beach award”?" in texts
+    assert not [text for text in texts if " when " in text or "when's" in text]
+
+
+def test_a_clause_that_does_not_turn_simply_keeps_its_order():
+    one = (
+        "Inspectors closed the pier after 14 people fell ill. "
+        "A survey carried out by the council in May found that 62 percent backed the plan."
+    )
+    other = (
+        "Inspectors closed the pier after 19 people fell ill. "
+        "A survey carried out by the council in May found that 48 percent backed the plan."
+    )
+    texts = _claim_texts(one, other)
+    assert ("count", "Inspectors closed the pier after how many people fell ill?") in texts
+    assert (
+        "percent",
+        "A survey carried out by the council in May found that what percentage backed the plan?",
+    ) in texts
