@@ -8,6 +8,7 @@ from __future__ import annotations
 from quiz.authoring.drafting.extract import Statement
 from quiz.authoring.drafting.ledger import DraftClaim
 from quiz.authoring.drafting.templates import Drafting, Fields, choices, for_claim, question, quote_of, shown
+from quiz.authoring.drafting.wording import figure_phrase
 
 
 def questions_for(claim: DraftClaim, cid: str, drafting: Drafting) -> list[Fields]:
@@ -87,8 +88,8 @@ def _growth(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields]:
                 cid,
                 "over-time",
                 "single",
-                f"{dated(earliest).capitalize()} gives {shown(earliest.subject)}; {dated(latest)} gives "
-                f"{shown(latest.subject)}. What is the most careful reading?",
+                f"{dated(earliest).capitalize()} gives {shown(figure_phrase(earliest))}; {dated(latest)} gives "
+                f"{shown(figure_phrase(latest))}. What is the most careful reading?",
                 body,
                 f"The passages read {shown(quote_of(earliest), 50)} and {shown(quote_of(latest), 50)}.",
                 "Before calling two figures a conflict, check when each was counted.",

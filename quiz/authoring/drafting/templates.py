@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from quiz.authoring.drafting.extract import Statement, content_lemmas, is_named, mid_sentence
 from quiz.authoring.drafting.ledger import DraftClaim
 from quiz.authoring.drafting.lexicon import EXPLICIT, INCOMPATIBLE, LOADED, PROFANE, STOPWORDS, WEEKDAYS, lemma
+from quiz.authoring.drafting.wording import figure_phrase
 from quiz.authoring.scaffold import unique_id
 from quiz.bank.emit import Comment, Fields, Plain
 from quiz.text import count, slugify
@@ -238,7 +239,7 @@ def _numbers(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
                 cid,
                 "who-counted",
                 "single",
-                f"Who gives the figure {shown(first.subject)}, according to {d.article(first.sentence.source)}?",
+                f"Who gives the figure {shown(figure_phrase(first))}, according to {d.article(first.sentence.source)}?",
                 body,
                 f"The passage reads {shown(quote_of(first), 60)}.",
                 "Ask who counted a number, and how they could know.",
@@ -275,7 +276,7 @@ def _numbers(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
         cid,
         "careful",
         "single",
-        f"{intro}: {shown(first.subject)} and {shown(second.subject)}. What is the most careful reading?",
+        f"{intro}: {shown(figure_phrase(first))} and {shown(figure_phrase(second))}. What is the most careful reading?",
         body or [],
         f"One passage reads {shown(quote_of(first), 60)}; another reads {shown(quote_of(second), 60)}.",
         "Before comparing numbers, ask what each one counts, who counted it, and when.",

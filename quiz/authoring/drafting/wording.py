@@ -292,6 +292,39 @@ def _age_question(statement: Statement) -> str:
     return f"How old is the {noun[0]}?" if noun else "How old is the person the passages describe?"
 
 
+_PHRASE_BREAK = frozenset(
+    """in on at to from by with for into across over under around near after before since during than and or but
+    that which who whose is are was were be been has have had will would should could can may said says""".split()
+)
+_PER = frozenset("day week month year night head".split())
+
+
+def figure_phrase(statement: Statement) -> str:
+    """A figure with what it counts, as a prompt shows it: "90 mm of rain", "nearly 2,000 bus journeys a
+    day", "7-4", "six weeks"; not "90 mm of rain fell in twelve" nor a vote's whole sentence."""
+    if statement.kind in ("tally", "score", "duration") or not statement.subject.startswith(statement.value):
+        return statement.value if statement.kind in ("tally", "score", "duration") else statement.subject
+    words = statement.subject[len(statement.value) :].split()
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index].lower().strip(",.;:")
+        if word in ("a", "per", "each") and index + 1 < len(words) and words[index + 1].lower() in _PER:
+            kept += words[index : index + 2]  # "a day", "per head"
+            index += 2
+            continue
+        verb = word.endswith(("ed", "ing")) or word in _IRREGULAR_PAST or word in _PHRASE_BREAK
+        if verb or not word.isalpha() or words[index].strip(",.;:") != words[index]:
+            if not verb and word.isalpha():
+                kept.append(words[index].strip(",.;:"))
+            break
+        kept.append(words[index])
+        index += 1
+    while kept and kept[-1].lower() in STOPWORDS:
+        kept.pop()
+    return " ".join([statement.value, *kept])
+
+
 def claim_text(claim: DraftClaim) -> str:
     """The claim as the question it settles."""
     first = claim.statements[0]

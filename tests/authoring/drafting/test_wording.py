@@ -119,3 +119,18 @@ def test_a_clause_that_does_not_turn_simply_keeps_its_order():
         "percent",
         "A survey carried out by the council in May found that what percentage backed the plan?",
     ) in texts
+
+
+def test_a_prompt_shows_a_figure_with_what_it_counts_not_the_rest_of_its_sentence():
+    from quiz.authoring.drafting.extract import find_statements
+    from quiz.authoring.drafting.wording import figure_phrase
+    from quiz.authoring.sentences import article_sentences
+
+    text = (
+        "About 80 mm of rain fell in six hours. The shuttle makes nearly 3,000 trips a day across the valley. "
+        "The vote was carried by 40 votes to 12, the union said. The bridge will close for three weeks in May."
+    )
+    shown = [
+        figure_phrase(s) for s in find_statements(article_sentences("a", text)) if s.kind not in ("date", "speech")
+    ]
+    assert shown == ["About 80 mm of rain", "nearly 3,000 trips a day", "40 votes to 12", "three weeks"]
