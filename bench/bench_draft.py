@@ -223,7 +223,8 @@ def report(split: str, results: list[StoryResult], verbose: bool) -> list[str]:
         f"{split} set: {len(results)} stories, {articles} articles",
         f"  recall {total.found}/{total.planted} = {total.recall:.0%}   precision {total.planted_hits}/"
         f"{total.drafted_conflicting} = {total.precision:.0%}   false alarms {total.false_alarms}/{total.traps} traps"
-        f"   growth noted {total.growth_noted}/{total.growth}   unsupported {total.unsupported_found}/{total.unsupported}",
+        f"   growth noted {total.growth_noted}/{total.growth}   unsupported"
+        f" {total.unsupported_found}/{total.unsupported}",
         f"  {'kind':<12}{'conflicts found':>16}{'false alarms':>14}{'other items right':>19}",
     ]
     kinds = sorted({o.item.kind for r in results for o in r.outcomes})

@@ -167,7 +167,10 @@ def _note(article: Article, meta: dict[str, str]) -> str:
         if (match := CREDIT.match(line.strip())) and (when := _parse_date(match.group("date")))
     ]
     if posts:
-        note += f" The latest embedded post is dated {max(posts).strftime('%B')} {max(posts).day}, {max(posts).year}, so the text was put together on or after that day."
+        note += (
+            f" The latest embedded post is dated {max(posts).strftime('%B')} {max(posts).day}, {max(posts).year}, so"
+            f" the text was put together on or after that day."
+        )
     return note
 
 

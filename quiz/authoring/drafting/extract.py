@@ -49,7 +49,10 @@ from quiz.authoring.drafting.lexicon import (
 from quiz.authoring.drafting.times import PERIOD
 from quiz.authoring.sentences import CREDIT, Sentence
 
-_QUALIFIER = r"(?:(?:just |well )?(?:over|under)|more than|fewer than|less than|nearly|almost|about|around|roughly|approximately|at least|at most|up to|some|close to)"
+_QUALIFIER = (
+    r"(?:(?:just |well )?(?:over|under)|more than|fewer than|less than|nearly|almost|about|around|roughly|"
+    r"approximately|at least|at most|up to|some|close to)"
+)
 _NUMBER = re.compile(
     rf"(?<![\w$£€.,/@#+:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$£€])?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     r"(?P<scale>\s?(?:million|billion|thousand|bn|m|k)\b)?(?P<pct>\s?(?:%|percent\b|per cent\b))?(?![\w+%:/-]|[.,]\d)",
@@ -61,7 +64,10 @@ _WORD_NUMBER = re.compile(
     + r")\s+)?(?P<num>(?:tens of |hundreds of )?(?:hundreds|thousands|millions|dozens))\s+of\b",
     re.I,
 )
-_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    "|eighteen|nineteen|twenty"
+)
 _AGE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_NUMBER_WORDS})[- ](?:years?)[- ]old\b", re.I)
 _UNITS_OF_TIME = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years mark".split()

@@ -11,7 +11,10 @@ import re
 
 from number_parser import parse_number
 
-_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD = rf"(?:{'|'.join(t + '-' + u for t in _TENS for u in _UNITS[:9])}|{'|'.join(_UNITS)}|{'|'.join(_TENS)})"
 # A number in words followed by a scale word or a currency, so that "two farms" stays prose.

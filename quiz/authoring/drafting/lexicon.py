@@ -107,11 +107,14 @@ but and so meanwhile still now earlier yesterday today besides finally first
 
 # Opinions: reviews, ratings in stars, critics, advocacy groups, evaluative words.
 OPINION_MARKERS = re.compile(
-    r"\b(?:reviews?|reviewers?|reviewed|critics?|critique\w*|\w+-star|stars?|verdict|praise\w*|condemn\w*|advocacy|campaign group|editorial|opinion|column\w*)\b",
+    r"\b(?:reviews?|reviewers?|reviewed|critics?|critique\w*|\w+-star|stars?|verdict|praise\w*|condemn\w*|advocacy|"
+    r"campaign group|editorial|opinion|column\w*)\b",
     re.I,
 )
 EVALUATIVE = re.compile(
-    r"\b(?:powerful|alarming|vivid|dangerous|disturbing|disgusting|beautiful|brilliant|terrible|awful|worst|best|great|shocking|outrageous|inappropriate|unacceptable|exploitative|misleading|stunning|masterpiece|moving|gruesome|upsetting|excellent|poor|important|heartbreaking|offensive|harmful)\b",
+    r"\b(?:powerful|alarming|vivid|dangerous|disturbing|disgusting|beautiful|brilliant|terrible|awful|worst|best|"
+    r"great|shocking|outrageous|inappropriate|unacceptable|exploitative|misleading|stunning|masterpiece|moving|"
+    r"gruesome|upsetting|excellent|poor|important|heartbreaking|offensive|harmful)\b",
     re.I,
 )
 
@@ -142,7 +145,8 @@ _WRONGDOING = (
 _BLAME = r"caused by|to blame|responsible for|overpa(?:id|ying|ys)|overpriced|(?:twice|three times|double) what"
 CHARGED = re.compile(rf"\b(?:{_HARM}|{_PROCEEDINGS}|{_REACTION}|{_WRONGDOING}|{_BLAME})\b", re.I)
 LOADED = re.compile(
-    r"\b(?:massive|misleading|shocking|outrage\w*|horrific|furious|slam\w*|blast\w*|disaster\w*|chaos|devastat\w*|gruesome|explosive|firestorm|storm)\b",
+    r"\b(?:massive|misleading|shocking|outrage\w*|horrific|furious|slam\w*|blast\w*|disaster\w*|chaos|devastat\w*|"
+    r"gruesome|explosive|firestorm|storm)\b",
     re.I,
 )
 EXPLICIT = re.compile(
@@ -222,7 +226,8 @@ LABEL_ONLY_BEFORE = {
 LABEL_NOT_BEFORE = {"series": re.compile(r"^of\b", re.I), "drama": re.compile(r"^(?:over|around|of)\b", re.I)}
 
 RATING = re.compile(
-    r"(?<![\w-])(?:TV-(?:MA|14|PG|Y7|G|Y)|PG-13|NC-17|1[0-8]\+|(?<=rated )(?:G|PG|R)|(?<=rating of )(?:G|PG|R))(?![\w+])"
+    r"(?<![\w-])(?:TV-(?:MA|14|PG|Y7|G|Y)|PG-13|NC-17|1[0-8]\+|(?<=rated )(?:G|PG|R)|(?<=rating of )(?:G|PG|"
+    r"R))(?![\w+])"
 )
 GENERIC_REFERENCE = re.compile(
     r"\b(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}(?:film|movie|series|show|documentary|book)\b", re.I
@@ -243,7 +248,10 @@ MONTHS = (
     "December",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|"
+    r"Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
@@ -251,5 +259,6 @@ DATE = re.compile(
     rf"|\b{_MONTH}\s+\d{{4}}\b"
     rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
     rf"|\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year)|[Ee]arlier this (?:week|month|year))\b"
+    rf"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year)|[Ee]arlier"
+    rf" this (?:week|month|year))\b"
 )

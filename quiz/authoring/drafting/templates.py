@@ -140,7 +140,8 @@ def claim_id(claim: DraftClaim, taken: set[str]) -> str:
     elif claim.kind in ("label", "rating"):
         stem = f"{'kind-of' if claim.kind == 'label' else 'rating-of'}-{claim.topic}"
     elif claim.kind in ("speech", "post"):
-        stem = f"{'said' if claim.kind == 'speech' else 'posted'}-{' '.join(re.sub(r'[(].*[)]', '', claim.topic).split()[-3:])}"
+        speaker = " ".join(re.sub(r"[(].*[)]", "", claim.topic).split()[-3:])
+        stem = f"{'said' if claim.kind == 'speech' else 'posted'}-{speaker}"
     else:
         stem = f"unsourced-{_id_words(first.value, 4)}"
     return unique_id(slugify(stem, 50).strip("-") or claim.kind, taken)
@@ -254,7 +255,8 @@ def _numbers(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
         else "The articles give different figures"
     )
     body = choices(
-        "They may count different things, or the same thing at different times; the passages do not say which, so neither settles it.",
+        "They may count different things, or the same thing at different times; the passages do not say which, so"
+        " neither settles it.",
         [
             (
                 "One of them must be a typo.",
@@ -402,7 +404,8 @@ def _date(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
             cid,
             "when",
             "single",
-            f"{d.article(first.sentence.source).capitalize()} says {shown(first.sentence.text, 20)} When is “{first.value}”?",
+            f"{d.article(first.sentence.source).capitalize()} says {shown(first.sentence.text, 20)} When is"
+            f" “{first.value}”?",
             body,
             f"“{first.value}” is relative: it needs the date the text was written"
             + (", which the source does not give." if not published else f", {published}."),
@@ -462,7 +465,8 @@ def _label(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
         f"How do the sources describe what kind of work {title} is?",
         body or [],
         f"One passage reads {shown(quote_of(a), 40)}; another reads {shown(quote_of(b), 40)}.",
-        "When two reports disagree on a basic fact, set them side by side and look for details that support one version.",
+        "When two reports disagree on a basic fact, set them side by side and look for details that support one"
+        " version.",
         ["conflicting-reports", "claim-verification"],
         [a, b],
         "easy",
@@ -546,7 +550,8 @@ def _speech(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
                 0,
                 (
                     first.via,
-                    f"{first.via} is where the words were said or printed; {where} attributes them to {_lower_article(first.value)}.",
+                    f"{first.via} is where the words were said or printed; {where} attributes them to"
+                    f" {_lower_article(first.value)}.",
                 ),
             )
         wrong.append((NO_SOURCE, f"It names one: {shown(quote_of(first), 14)}"))
@@ -576,7 +581,8 @@ def _speech(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
                 cid,
                 "attributed",
                 "true-false",
-                f"{where.capitalize()} attributes these words to {_lower_article(others[0][0])}: {shown(first.subject)}",
+                f"{where.capitalize()} attributes these words to {_lower_article(others[0][0])}:"
+                f" {shown(first.subject)}",
                 [("answer", False)],
                 f"It attributes them to {_lower_article(first.value)}: {shown(quote_of(first), 60)}.",
                 "Match each statement to its speaker; don't let a nearby name borrow it.",
@@ -596,7 +602,8 @@ def _speech(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
                 "true-false",
                 f"In {where}, {relayed.via} is the source of the words {shown(relayed.subject, 15)}",
                 [("answer", False)],
-                f"{relayed.via} is only where they were said or printed; the speaker is {_lower_article(relayed.value)}: {shown(quote_of(relayed), 60)}.",
+                f"{relayed.via} is only where they were said or printed; the speaker is"
+                f" {_lower_article(relayed.value)}: {shown(quote_of(relayed), 60)}.",
                 "Separate who said something from who passed it on: a quote of a quote is second-hand.",
                 ["attribution", "source-evaluation"],
                 [relayed],
@@ -643,7 +650,8 @@ def _post(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     wrong = [
         (
             other,
-            f"{elsewhere.capitalize()} names {_lower_article(other)} for other statements; the post's credit line names {first.value}.",
+            f"{elsewhere.capitalize()} names {_lower_article(other)} for other statements; the post's credit line"
+            f" names {first.value}.",
         )
         for other, elsewhere in d.others(first)
     ]
@@ -675,7 +683,8 @@ def _unsourced(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     wrong = [
         (
             other,
-            f"{elsewhere.capitalize()} names {_lower_article(other)} as the source of other statements, not of this one.",
+            f"{elsewhere.capitalize()} names {_lower_article(other)} as the source of other statements, not of this"
+            f" one.",
         )
         for other, elsewhere in d.others(first)
     ]
@@ -713,7 +722,8 @@ def _unsourced(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
             ("claim", f"A named source in the articles confirms this: {shown(first.value)}"),
             ("verdict", Plain("not-in-sources")),
         ],
-        f"{where.capitalize()} asserts it with no source; no passage names anyone who confirms it. Unsourced does not mean false.",
+        f"{where.capitalize()} asserts it with no source; no passage names anyone who confirms it. Unsourced does not"
+        f" mean false.",
         "Don't let a claim borrow authority the source never gave it.",
         ["claim-verification", "source-evaluation"],
         difficulty="hard",

@@ -24,7 +24,8 @@ _CLAUSE_END = re.compile(r",\s|;\s|\s(?:—|–)\s")
 _JOINT = re.compile(r"\s(?:and|after|as|while|because|before|when|in front of)\s")
 # "and should take about eighteen months": a second statement begins
 _SECOND = re.compile(
-    r"\s(?:and|but)\s+(?:(?:it|he|she|they)\s+)?(?:will|would|should|could|can|must|may|is|are|was|were|has|have|had|says|said)\b"
+    r"\s(?:and|but)\s+(?:(?:it|he|she|they)\s+)?(?:will|would|should|could|can|must|may|is|are|was|were|has|have|had|"
+    r"says|said)\b"
 )
 
 
@@ -384,8 +385,11 @@ def claim_note(claim: DraftClaim, article: Callable[[str], str], published: Mapp
             "Check who said them, and how each article could know."
         )
     notes = {
-        "conflicting": f"Drafted: the passages disagree ({where}). Check whether they mean the same thing, who gives each version, and when.",
-        "consistent": f"Drafted: {len(claim.statements)} passage(s) ({where}). Check what each one says, and who says it.",
-        "unsupported": "Drafted: stated in the article's own voice with no source. Say what a reader would need to check it.",
+        "conflicting": f"Drafted: the passages disagree ({where}). Check whether they mean the same thing, who gives"
+        " each version, and when.",
+        "consistent": f"Drafted: {len(claim.statements)} passage(s) ({where}). Check what each one says, and who"
+        " says it.",
+        "unsupported": "Drafted: stated in the article's own voice with no source. Say what a reader would need to"
+        " check it.",
     }
     return notes[claim.status]

@@ -38,7 +38,8 @@ def test_seeds_draft_into_a_new_bank_that_validates(tmp_path: Path, capsys: pyte
         "source netflix-often-pushed-bar: sources/netflix-often-pushed-bar.md",
         "source netflix-defended-docuseries-film: sources/netflix-defended-docuseries-film.md",
         # the figures docs/authoring.md reports (tests/test_docs.py checks they are there)
-        f"wrote {folder / 'draft-netflix-often-pushed-bar.yaml'}: 18 claims (3 conflicting, 11 consistent, 4 unsupported), 32 questions, every one a draft",
+        f"wrote {folder / 'draft-netflix-often-pushed-bar.yaml'}: 18 claims (3 conflicting, 11 consistent, 4"
+        f" unsupported), 32 questions, every one a draft",
         f"checked: 0 errors, 32 warnings (drafts are warnings); review with: quiz validate {folder}",
     ]
     for name, source_id in zip(SEEDS, ("netflix-often-pushed-bar", "netflix-defended-docuseries-film")):
@@ -55,7 +56,8 @@ def test_seeds_draft_into_a_new_bank_that_validates(tmp_path: Path, capsys: pyte
     assert claims["count-people-signed-petition"].status == "conflicting"
     assert [report.quote for report in claims["count-people-signed-petition"].reports] == [
         'There are over 300,000 people who signed a petition demanding "Cuties" to be removed.',
-        "A petition on Change.org calling Netflix subscribers to cancel their subscription due to the inappropriate content "
+        "A petition on Change.org calling Netflix subscribers to cancel their subscription due to the inappropriate"
+        " content "
         '"that exploits children and makes a disturbing vibe," gained more than 600,000 signatures.',
     ]
     assert claims["kind-of-cuties"].status == "conflicting"
@@ -66,7 +68,8 @@ def test_seeds_draft_into_a_new_bank_that_validates(tmp_path: Path, capsys: pyte
     assert claims["unsourced-doucoure-receives-death-threats"].status == "unsupported"
     source = bank.sources["netflix-often-pushed-bar"]
     assert source.note.startswith(
-        "Drafted by quiz draft from 000_10d12caac7ace896.txt, copied unedited. Unknown: outlet, author, publication date;"
+        "Drafted by quiz draft from 000_10d12caac7ace896.txt, copied unedited. Unknown: outlet, author, publication"
+        " date;"
     )
     assert source.note.endswith(
         "The latest embedded post is dated September 11, 2020, so the text was put together on or after that day."
