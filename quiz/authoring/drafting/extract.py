@@ -410,6 +410,8 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         if verb not in SAY_VERBS or _inside_quote(text, match.start()):
             continue
         before = text[: match.start()].rstrip()
+        if (match.start() and match.group()[0].isupper()) or _NOT_A_SAYING.search(before):
+            continue  # "the United States", "a reported $90 million", "the number of confirmed cases"
         if before.endswith(('"', "”", ',"', ",”")) or re.search(r"[\"”],?$", before):
             who = _clause_after(text, match.end(), 5)  # '"...," said Mayor Okafor'
             named = _APPOSITIVE.match(text[match.end() :])
@@ -471,6 +473,9 @@ def _speech(sentence: Sentence, previous: Statement | None) -> Statement | None:
         return found
     return None
 
+
+# A reporting verb right after these is a word describing a thing, not someone speaking.
+_NOT_A_SAYING = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her|of|for|with|and|or|newly|officially)$", re.I)
 
 # A name alone ("Martin Hale"), and a role that may follow it ("Greyline's operations director", "its chair").
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")

@@ -264,9 +264,11 @@ def _when_question(statement: Statement) -> str:
         and not re.search(r"[\"“”]", clause)
     ):
         return f"When {inverted.group('aux')} {_subject(inverted.group('subject'))} {inverted.group('rest')}?"
+    if clause.strip(" ,.") == statement.value:  # "On Thursday, a reporter ... tweeted": the clause is the time
+        return f"When is “{statement.value}” in “{_short(statement.sentence.text)}”?"
     bare = re.sub(
         rf"(?:\b(?:later|earlier|early|late)\s+)?(?:\b(?:in|on|at|by|from|until)\s+"
-        rf"(?:the\s+(?:night|morning|afternoon|evening)\s+of\s+)?)?{value}",
+        rf"(?:the\s+(?:night|morning|afternoon|evening)\s+of\s+)?|(?<=\bthe ))?{value}",
         " ",
         clause,
         count=1,
@@ -281,7 +283,9 @@ def _when_question(statement: Statement) -> str:
     joint = _JOINT.search(bare.replace(" and ", " & "), max(0, at - 12))  # not "Ashgrove and Calder"
     if joint is not None and at >= 0:
         bare = bare[: joint.start()]  # "will stop work later this month after rejecting ...": when it stops
-    return (_inverted("When", bare) if bare else "") or _asked(statement, "when")
+    main = bare.rsplit(", ", 1)[-1]  # "Based on her short film, Cuties premiered at the Sundance festival"
+    last = _inverted("When", main) if main != bare and main[:1].isupper() and len(main.split()) >= 3 else ""
+    return (_inverted("When", bare) if bare else "") or last or _asked(statement, "when")
 
 
 def _age_question(statement: Statement) -> str:

@@ -226,3 +226,11 @@ def test_an_unnamed_speaker_takes_the_one_before_only_when_that_one_was_named():
     text = "The company said it would run a reduced timetable. The city council urged people to work from home."
     claims = [claim for claim in ledger([("a", text)]) if claim.kind == "speech"]
     assert [[s.value for s in claim.statements] for claim in claims] == [["The company"], ["The city council"]]
+
+
+def test_a_reporting_word_that_describes_a_thing_is_no_one_speaking():
+    text = (
+        "The bridge cost a reported $40 million to build. The closure hit drivers in the United States and Canada. "
+        "The number of confirmed cases in the valley has risen to 31."
+    )
+    assert found(text, "speech") == []

@@ -134,3 +134,16 @@ def test_a_prompt_shows_a_figure_with_what_it_counts_not_the_rest_of_its_sentenc
         figure_phrase(s) for s in find_statements(article_sentences("a", text)) if s.kind not in ("date", "speech")
     ]
     assert shown == ["About 80 mm of rain", "nearly 3,000 trips a day", "40 votes to 12", "three weeks"]
+
+
+def test_a_time_in_a_name_or_before_the_sentence_is_asked_of_the_sentences_main_clause():
+    one = (
+        "Inspired by a true story, Harbour Lights premiered at the 2024 Tallin Film Festival, where it won a prize. "
+        "On Friday, a spokesman for the ferry company, Ian Rowe, posted a long apology."
+    )
+    other = "Harbour Lights, a drama about a lighthouse keeper, was shown at the 2024 Tallin Film Festival."
+    texts = [text for kind, text in _claim_texts(one, other) if kind == "date"]
+    assert texts == [
+        "When did Harbour Lights premiere at the Tallin Film Festival?",
+        "When is “On Friday” in “On Friday, a spokesman for the ferry company, Ian Rowe, posted a long apology”?",
+    ]
