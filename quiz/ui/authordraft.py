@@ -33,7 +33,7 @@ REVIEW = "author-draft-review"  # the draft under review (a drafting.Review)
 ROUND = "author-draft-round"  # how many drafts this session made: a new draft gets fresh widgets
 REFUSAL = "author-draft-refusal"  # why the last articles were not drafted
 NOTICE = "author-draft-notice"  # (kind, words): what the last save did
-LAST_CHECK = "author-draft-last-check"  # ((round, text, sources), the check of that text)
+LAST_CHECK = "author-draft-last-check"  # which -> ((round, text, sources), the check of that text)
 CHECKED = "author-draft-checked"  # preview widget key -> the answer checked
 FORM = "author-draft-form"  # the one item open in a form (two forms would share the source picker's widgets)
 PASTE_BOXES = 4
@@ -136,15 +136,27 @@ def chosen(review: drafting.Review) -> list[tuple[drafting.Item, str]]:
     ]
 
 
-def checked(review: drafting.Review, text: str, sources: tuple[str, ...]) -> LoadResult:
-    """The bank as it would be with the accepted items; reruns that change nothing (a click in a
-    preview) reuse the last check, kept in this session (another session's draft is another review)."""
+def checked(review: drafting.Review, text: str, sources: tuple[str, ...], which: str = "accepted") -> LoadResult:
+    """The bank as it would be with the accepted items (or, ``which`` "edited", every item); reruns that
+    change nothing (a click in a preview) reuse the last check, kept in this session (another session's
+    draft is another review)."""
     key = (st.session_state[ROUND], text, sources)
-    last = st.session_state.get(LAST_CHECK)
-    if last is None or last[0] != key:
-        last = (key, drafting.check(review, text, sources))
-        st.session_state[LAST_CHECK] = last
-    return last[1]
+    last: dict[str, tuple[object, LoadResult]] = st.session_state.setdefault(LAST_CHECK, {})
+    if which not in last or last[which][0] != key:
+        last[which] = (key, drafting.check(review, text, sources))
+    return last[which][1]
+
+
+def as_edited(review: drafting.Review) -> tuple[Bank | None, bool]:
+    """The drafted bank with every item as its YAML box holds it now, accepted or not, so that what is
+    previewed follows the edits; as drafted while nothing is edited, or while the edits do not load
+    (the second value says so)."""
+    texts = [(item, st.session_state.get(widget("text", item), item.text)) for item in review.items]
+    if all(text == item.text for item, text in texts):
+        return review.drafted.bank, True
+    every = tuple(item.id for item in review.section("sources"))
+    edited = checked(review, drafting.file_text(review, texts), every, "edited").bank
+    return (edited, True) if edited is not None else (review.drafted.bank, False)
 
 
 def review_ui(roots: list[Path], review: drafting.Review) -> None:
@@ -159,13 +171,15 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
     sources = tuple(item.id for item, _ in accepted if item.section == "sources")
     text = drafting.file_text(review, accepted)
     result = checked(review, text, sources)
-    bank = review.drafted.bank
-    if bank is None:  # the bank had errors of its own (another file) when the draft was made
+    bank, edits_load = as_edited(review)
+    if review.drafted.bank is None:  # the bank had errors of its own (another file) when the draft was made
         st.warning(
             "The bank does not load as it is, so the drafted claims and questions cannot be shown; the problems"
             " are listed under Save. Fix them in the editor above, then draft again.",
             icon=":material/warning:",
         )
+    elif not edits_load:
+        st.caption("With your edits the items do not load yet (see Save), so they are shown as drafted.")
     sources_tab, claims_tab, questions_tab = st.tabs(
         [f"{SECTION_TITLES[section]} ({len(review.section(section))})" for section in drafting.SECTIONS]
     )
@@ -186,11 +200,10 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
         decide_all_ui(review, "questions")
         for item in review.section("questions"):
             with item_ui(item, bank):
-                shown = result.bank if result.bank is not None and item.id in result.bank.questions else bank
                 if bank is not None and item.about in bank.claims:
                     st.caption(f"On the claim: {markup.author(bank.claims[item.about].claim)}")
-                if shown is not None and item.id in shown.questions:
-                    preview_ui(shown, item)
+                if bank is not None and item.id in bank.questions:
+                    preview_ui(bank, item)
     save_ui(roots, review, accepted, text, result)
 
 
@@ -295,6 +308,9 @@ def form_ui(item: drafting.Item, bank: Bank | None) -> None:
     editing.written = copy.deepcopy(editing.form)
     st.session_state[widget("text", item)] = text
     st.session_state[widget("editing", item)] = (editing, text)
+    # Drawn again with the new text from the top: the previews, the checks and Save above and below
+    # this box were drawn (or computed) with the text before it.
+    st.rerun()
 
 
 def editing_of(item: drafting.Item) -> Editing | edit.Refusal:

@@ -44,10 +44,13 @@ def yaml(at: AppTest, item: str) -> str:
     return str(at.text_area(key=widget(at, "text", item)).value)
 
 
-def test_a_drafted_question_edited_in_the_form_is_saved_as_the_form_holds_it(
+def test_a_drafted_question_edited_in_the_form_is_previewed_and_saved_as_the_form_holds_it(
     monkeypatch: pytest.MonkeyPatch, banks: Path
 ) -> None:
     at = drafted(monkeypatch, banks)
+    for item in (f"sources:{SOURCES[0]}", f"sources:{SOURCES[1]}", f"claims:{TALLY}", f"questions:{ASK}"):
+        verdict(at, item).set_value("Accept")
+    at.run()
     fields = open_form(at, f"questions:{ASK}")
     assert at.text_input(key=f"{fields}id").value == ASK  # the drafted values, in the page's own fields
     assert at.text_area(key=f"{fields}explanation").value.startswith("One passage reads")
@@ -60,15 +63,26 @@ def test_a_drafted_question_edited_in_the_form_is_saved_as_the_form_holds_it(
     text = yaml(at, f"questions:{ASK}")
     assert f'prompt: "{PROMPT}"' in text and "Not so: which figure is newer is not said." in text
     assert "Edited: the file gets your text." in [caption.value for caption in at.caption]
-    for item in (f"sources:{SOURCES[0]}", f"sources:{SOURCES[1]}", f"claims:{TALLY}", f"questions:{ASK}"):
-        verdict(at, item).set_value("Accept")
-    at.run()
-    at.button(key="author-draft-save").click().run()
+    assert PROMPT in [unescaped(header.value) for header in at.header]  # the learner's view follows the form
+    at.button(key="author-draft-save").click().run()  # at once: Save has the form's last change too
     assert not at.exception
     bank = load_bank(banks / "mini").bank
     assert bank is not None
     assert bank.questions[ASK].prompt == PROMPT and not bank.questions[ASK].draft
     assert "Not so: which figure is newer is not said." in [choice.feedback for choice in bank.questions[ASK].choices]
+
+
+def test_an_edit_that_does_not_load_leaves_the_previews_as_drafted(
+    monkeypatch: pytest.MonkeyPatch, banks: Path
+) -> None:
+    at = drafted(monkeypatch, banks)
+    box = at.text_area(key=widget(at, "text", f"questions:{ASK}"))
+    box.input(str(box.value).replace("type: single", "type: essay")).run()
+    assert not at.exception
+    assert "With your edits the items do not load yet (see Save), so they are shown as drafted." in [
+        caption.value for caption in at.caption
+    ]
+    assert any(header.value.startswith("The articles give different figures") for header in at.header)
 
 
 def test_a_drafted_claim_edited_in_the_form_keeps_its_reports(monkeypatch: pytest.MonkeyPatch, banks: Path) -> None:
