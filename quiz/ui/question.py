@@ -47,8 +47,8 @@ def ask_ui(question: Question, order: Answer, key: str) -> Answer | None:
             st.checkbox(markup.author(labels[index]), key=f"{key}-pick-{index}")
     elif isinstance(question, OrderQuestion):
         st.caption(
-            "Put the items in order: move an item up or down, or choose what comes at a position "
-            "(the item already there swaps places)."
+            "Put the items in order: move an item up or down, or swap it with another (the item you "
+            "choose takes its place)."
         )
         order_ui(labels, order, key)
     else:
@@ -67,7 +67,9 @@ def ask_ui(question: Question, order: Answer, key: str) -> Answer | None:
 def order_ui(labels: tuple[str, ...], order: Answer, key: str) -> None:
     """One box per position: the item there in full, then a drop-down to choose what comes there
     and Up and Down. The item is written out because a drop-down's box is one line: on a phone it
-    cut every item after 20 characters or so."""
+    cut every item after 20 characters or so. So the closed box says "Swap with…" instead of a
+    copy of the item, and its list shows each item in full (styles.css); its value is still the
+    item there, which is what a screen reader reads with its name ("Position 1")."""
     for position in range(len(order)):
         place = f"{key}-place-{position}"
         st.session_state.setdefault(place, order[position])

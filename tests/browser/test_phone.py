@@ -135,6 +135,53 @@ def test_a_focused_option_has_a_ring_that_can_be_seen(
     assert contrast(focused["colour"], focused["page"]) >= 3, focused
 
 
+#: What the closed box of an order item's drop-down shows: its own words, and whether the item's copy is painted.
+_CLOSED_BOX = """(input) => {
+  const group = input.closest('[role=group]');
+  return {says: getComputedStyle(group, '::before').content, painted: getComputedStyle(input).color !== 'rgba(0, 0, 0, 0)'};
+}"""
+#: Each option of the open list: its text, and whether it is shown in full (not cut, not over the next, on screen).
+_OPTIONS_IN_FULL = """(options) => options.map(option => {
+  const text = option.firstElementChild, box = option.getBoundingClientRect();
+  return {text: option.innerText, fits: text.scrollWidth <= text.clientWidth + 1
+          && text.scrollHeight <= option.clientHeight + 1 && box.left >= 0 && box.right <= window.innerWidth};
+})"""
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_an_order_items_drop_down_says_what_it_does_and_lists_the_items_in_full(
+    app_server: StreamlitServer, request: pytest.FixtureRequest, device: str
+) -> None:
+    page: Page = request.getfixturevalue("page" if device == "desktop" else "phone_page")
+    bank = _cuties()
+    attempt = attempt_at(OrderQuestion)
+    question = engine.current(attempt, bank)
+    assert isinstance(question, OrderQuestion)
+    page.goto(f"{app_server.url}/quiz?t={urltoken.encode(attempt)}")
+    expect(progress(page)).to_contain_text(f"Question {attempt.position + 1} of")
+    wait_for_app(page)
+    count = len(question.items)
+    for position in range(1, count + 1):
+        shown = page.get_by_role("combobox", name=f"Position {position}", exact=True).evaluate(_CLOSED_BOX)
+        # Before: a copy of the item written out above it, cut after 20 characters or so on a phone.
+        assert shown == {"says": '"Swap with\u2026"', "painted": False}, f"Position {position}: {shown}"
+    first, third = (page.locator(f'[class*="-item-{n}"] [data-testid="stMarkdownContainer"]').first for n in (0, 2))
+    first_item, third_item = (line.inner_text().split(" ", 1)[1] for line in (first, third))
+    box = page.get_by_role("combobox", name="Position 3", exact=True)
+    box.tap() if device == "phone" else box.click()  # a finger on a phone, a mouse on a desktop
+    options = page.get_by_role("option")
+    expect(options).to_have_count(count)
+    screenshot(page, f"{device}-order-drop-down-open")
+    listed = options.evaluate_all(_OPTIONS_IN_FULL)
+    # Before: on a phone the list was as narrow as the box, and cut every item again.
+    assert all(option["fits"] for option in listed), listed
+    # Choosing still swaps: the first item comes third, the third goes first, and the box closes to its words.
+    options.filter(has_text=first_item).click()
+    expect(third).to_contain_text(first_item)
+    expect(first).to_contain_text(third_item)
+    assert box.evaluate(_CLOSED_BOX)["painted"] is False
+
+
 #: Elements in the main section that show ``text`` in full, with whether each fits its box.
 _SHOWN_IN_FULL = """(text) => {
   const norm = s => s.replace(/\\s+/g, ' ').trim();
