@@ -81,7 +81,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
 class Statement:
     """A checkable statement: what kind, in which sentence, the value as written and comparable."""
 
-    kind: str  # count money percent age tally duration date speech post label rating stars unsourced
+    kind: str  # count money percent age tally duration date speech post label description rating stars unsourced
     sentence: Sentence
     value: str  # as written: "over 300,000", "September 9", "docuseries film", "TV-MA", a speaker
     norm: str  # comparable: "300000", "09-09", "nonfiction serial", "TV-MA"
@@ -649,6 +649,35 @@ def _labels(sentence: Sentence) -> list[Statement]:
     return statements
 
 
+# "its new riverside building, a medical research centre, will": a thing, then what kind of thing it is.
+_DESCRIBED = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+(?P<what>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z]+)),\s+"
+    r"(?P<kind>an?\s+(?:[A-Za-z-]+\s+){0,3}[a-z]+)(?=,|\.$|\s+(?:will|would|is|was|has|had|received|got|won)\b)"
+)
+
+
+def _descriptions(sentence: Sentence) -> list[Statement]:
+    """What kind of thing a sentence says something is ("The building, a student housing block, ..."),
+    keyed by the thing ("building"); a kind of work or a picture's medium is a label instead."""
+    found = []
+    for match in _DESCRIBED.finditer(sentence.text):
+        kind = match.group("kind").split()
+        if match.group("head") in STOPWORDS or any(word in LABELS for word in kind) or len(kind) < 3:
+            continue  # "a student housing block" says what it is; "a success" is a judgment
+        found.append(
+            Statement(
+                "description",
+                sentence,
+                match.group("kind"),
+                lemma(kind[-1]),
+                f"the {match.group('what')}",
+                frozenset({lemma(match.group("head"))}),
+                head=content_lemmas(" ".join(kind[1:])),
+            )
+        )
+    return found
+
+
 def _rating(sentence: Sentence) -> Statement | None:
     match = RATING.search(sentence.text)
     return Statement("rating", sentence, match.group(), match.group().upper()) if match else None
@@ -729,6 +758,7 @@ def find_statements(sentences: Sequence[Sentence]) -> list[Statement]:
         found.extend(dates)
         found.extend(_numbers(sentence, taken))
         found.extend(_labels(sentence))
+        found.extend(_descriptions(sentence))
         rating = _rating(sentence)
         if rating:
             found.append(rating)

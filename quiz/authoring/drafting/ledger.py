@@ -61,6 +61,7 @@ def ledger(
     claims += _group_numbers([s for s in statements if s.kind in numeric], frequent, dates)
     claims += _group_dates([s for s in statements if s.kind == "date"], frequent, dates)
     claims += _group_titles([s for s in statements if s.kind in ("label", "rating", "stars")], sentences)
+    claims += _group_descriptions([s for s in statements if s.kind == "description"])
     speech = [s for s in statements if s.kind == "speech"]
     claims += _who_said(speech)
     claims += _group_speech(speech, frequent)
@@ -391,6 +392,23 @@ def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]
                 conflict = len({statement.norm for statement in group}) > 1
             if len(group) >= 2:
                 claims.append(DraftClaim(kind, "conflicting" if conflict else "consistent", tuple(group), title))
+    return claims
+
+
+def _group_descriptions(statements: Sequence[Statement]) -> list[DraftClaim]:
+    """What kind of thing the articles say the same thing is ("the building"): a conflict when two articles
+    name kinds that share no word ("a medical research centre", "a student housing block")."""
+    claims = []
+    for group in _union(statements, lambda a, b: bool(a.keys & b.keys)):
+        if len({s.sentence.source for s in group}) < 2:
+            continue
+        conflict = any(
+            a.sentence.source != b.sentence.source and a.norm != b.norm and not a.head & b.head
+            for a in group
+            for b in group
+        )
+        topic = max((s.subject for s in group), key=len)
+        claims.append(DraftClaim("description", "conflicting" if conflict else "consistent", tuple(group), topic))
     return claims
 
 

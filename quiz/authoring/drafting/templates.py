@@ -137,8 +137,8 @@ def claim_id(claim: DraftClaim, taken: set[str]) -> str:
         shared = frozenset.intersection(*(s.keys for s in claim.statements)) if len(claim.statements) > 1 else None
         text = first.sentence.text.replace(first.value, " ")
         stem = f"date-{_id_words(text, 3, shared) or _id_words(text, 3)}"
-    elif claim.kind in ("label", "rating"):
-        stem = f"{'kind-of' if claim.kind == 'label' else 'rating-of'}-{claim.topic}"
+    elif claim.kind in ("label", "rating", "description"):
+        stem = f"{'rating-of' if claim.kind == 'rating' else 'kind-of'}-{claim.topic}"
     elif claim.kind in ("speech", "post"):
         speaker = " ".join(re.sub(r"[(].*[)]", "", claim.topic).split()[-3:])
         stem = f"{'said' if claim.kind == 'speech' else 'posted'}-{speaker}"
@@ -208,6 +208,7 @@ def for_claim(claim: DraftClaim, cid: str, drafting: Drafting) -> list[Fields]:
         "age": _age,
         "date": _date,
         "label": _label,
+        "description": _label,
         "rating": _rating,
         "stars": _rating,
         "speech": _speech,
@@ -432,6 +433,9 @@ def _pair(claim: DraftClaim) -> tuple[Statement, Statement]:
 def _label(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
     a, b = _pair(claim)
     title = claim.topic
+    # "what kind of work Cuties is"; for a thing described ("the building, a student housing block"): what it is
+    what = f"what {title} is" if claim.kind == "description" else f"what kind of work {title} is"
+    said = f"{title[:1].upper()}{title[1:]} is {b.value}." if claim.kind == "description" else ""
     if claim.status != "conflicting":
         return [
             question(
@@ -440,7 +444,7 @@ def _label(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
                 cid,
                 "agree",
                 "true-false",
-                f"The passages agree on what kind of work {title} is.",
+                f"The passages agree on {what}.",
                 [("answer", True)],
                 "They say " + " and ".join(f"“{s.value}”" for s in claim.statements) + ".",
                 "Agreement between sources is worth noticing too.",
@@ -453,7 +457,7 @@ def _label(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
         [
             (f"Every passage says “{a.value}”", f"Not every one: another passage says “{b.value}”."),
             (f"Every passage says “{b.value}”", f"Not every one: another passage says “{a.value}”."),
-            ("The sources never say what kind of work it is", "They do, and they disagree."),
+            (f"The sources never say {what}", "They do, and they disagree."),
         ],
     )
     which = question(
@@ -462,7 +466,7 @@ def _label(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
         cid,
         "labels",
         "single",
-        f"How do the sources describe what kind of work {title} is?",
+        f"How do the sources describe {what}?",
         body or [],
         f"One passage reads {shown(quote_of(a), 40)}; another reads {shown(quote_of(b), 40)}.",
         "When two reports disagree on a basic fact, set them side by side and look for details that support one"
@@ -478,7 +482,7 @@ def _label(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
         "check",
         "claim-check",
         "Judge this claim using only the sources.",
-        [("claim", f"{title} is a {b.value.split('; ')[0]}."), ("verdict", Plain("conflicting"))],
+        [("claim", said or f"{title} is a {b.value.split('; ')[0]}."), ("verdict", Plain("conflicting"))],
         f"One passage says “{b.value}”, another “{a.value}”.",
         "A label in one report is a claim; check it against the others.",
         ["claim-verification", "conflicting-reports"],

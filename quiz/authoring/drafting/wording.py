@@ -345,6 +345,8 @@ def claim_text(claim: DraftClaim) -> str:
             r"(?:The|This|That|Its)\s+(work|picture|painting|portrait|drawing|print)\b", first.sentence.text
         )
         found = f"What medium is the {reference.group(1) if reference else 'picture'} in?"
+    elif claim.kind == "description":  # "the new riverside building": what kind of building
+        found = f"What kind of {claim.topic.split()[-1]} is {claim.topic}?"
     elif claim.kind == "label":
         found = f"What kind of work is {claim.topic}?"
     elif claim.kind == "rating":

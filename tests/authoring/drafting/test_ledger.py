@@ -198,3 +198,23 @@ def test_a_count_reached_by_a_later_day_is_growth_and_a_count_told_separately_is
         (("count", "consistent", ["1,300"]), ""),
     ]
     assert not [claim for claim in claims if claim.status == "conflicting"]  # nor the two days in the sentences
+
+
+def test_what_kind_of_thing_two_articles_say_the_same_thing_is():
+    one = "Work on its new lakeside building, a sports science laboratory, will begin in May."
+    other = "The building, a staff car park, was approved last week. The hall, a former Methodist church, opens soon."
+    third = "Its old hall, a converted Methodist church, will host the fair."
+    claims = ledger([("a", one), ("b", other), ("c", third)])
+    found = [(summary(claim), claim.topic) for claim in claims if claim.kind == "description"]
+    assert found == [
+        (
+            ("description", "conflicting", ["a sports science laboratory", "a staff car park"]),
+            "the new lakeside building",
+        ),
+        (("description", "consistent", ["a former Methodist church", "a converted Methodist church"]), "the old hall"),
+    ]
+    from quiz.authoring.drafting.wording import claim_text
+
+    assert claim_text(next(c for c in claims if c.kind == "description")) == (
+        "What kind of building is the new lakeside building?"
+    )
