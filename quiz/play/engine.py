@@ -21,7 +21,6 @@ from quiz.bank.model import (
     Bank,
     ClaimCheckQuestion,
     MultipleQuestion,
-    OrderQuestion,
     Question,
     SingleQuestion,
     TrueFalseQuestion,
@@ -186,9 +185,9 @@ def shown_order(question: Question, seed: int) -> Answer:
     count = len(options(question))
     identity = tuple(range(count))
     rng = random.Random(f"{seed}/{question.id}")
-    if isinstance(question, OrderQuestion):
+    if question.answer_shape == "order":
         order = list(identity)
-        while tuple(order) == identity:  # at least 3 items, so this ends after a try or two
+        while tuple(order) == identity and count > 1:  # order questions have 3 items or more: a try or two
             rng.shuffle(order)
         return tuple(order)
     if isinstance(question, (SingleQuestion, MultipleQuestion)):

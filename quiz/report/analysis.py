@@ -9,14 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quiz.bank.model import (
-    Bank,
-    ClaimCheckQuestion,
-    MultipleQuestion,
-    Question,
-    SingleQuestion,
-    TrueFalseQuestion,
-)
+from quiz.bank.model import Bank, ClaimCheckQuestion, Question, SingleQuestion, TrueFalseQuestion
 from quiz.play import engine
 from quiz.report import stats
 from quiz.report.records import Response, Table, collector_paused, table
@@ -59,7 +52,7 @@ def _choice_flags(arrays: Table, column: int, totals: list[float], question: Que
     picks = [None if answer is None else frozenset(answer) for answer in answers]
     row_totals = [totals[row] for row in rows]
     if question is not None:
-        if not isinstance(question, (SingleQuestion, MultipleQuestion, TrueFalseQuestion, ClaimCheckQuestion)):
+        if question.answer_shape == "order":  # its answers are orders, not picks of options
             return ()
         labels = dict(enumerate(engine.options(question)))
         right = set(engine.right_answer(question))

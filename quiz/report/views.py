@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from quiz.bank.model import Bank, Claim, ClaimCheckQuestion, MultipleQuestion, SingleQuestion, TrueFalseQuestion
+from quiz.bank.model import Bank, Claim
 from quiz.play import engine
 from quiz.report import analysis, stats
 from quiz.report.records import Response
@@ -176,7 +176,7 @@ def distribution(
     mine = [response for response in finished_responses(attempts, responses) if response.question == question_id]
     answered = [response.answer for response in mine if response.answer is not None]
     choices: tuple[ChoiceCount, ...] = ()
-    if isinstance(question, (SingleQuestion, MultipleQuestion, TrueFalseQuestion, ClaimCheckQuestion)):
+    if question.answer_shape != "order":  # the options are picked, so each can be counted
         right = set(engine.right_answer(question))
         choices = tuple(
             ChoiceCount(

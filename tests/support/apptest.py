@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from quiz.bank.load import load_bank
-from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion
+from quiz.bank.model import Bank, MultipleQuestion, OrderQuestion, Question
 from quiz.play import engine, urltoken
 from tests.conftest import MINI, REPO
 
@@ -62,7 +62,11 @@ def key_of(attempt: engine.Attempt) -> str:
 def give(at: AppTest, bank: Bank, attempt: engine.Attempt, answer: tuple[int, ...], level: int | None = None) -> None:
     """Set the current question's widgets to ``answer`` (option indexes) and, when the quiz asks for
     it, the confidence picker to ``level`` (None: left alone), without running."""
-    question, key = engine.current(attempt, bank), key_of(attempt)
+    set_answer(at, engine.current(attempt, bank), key_of(attempt), answer, level)
+
+
+def set_answer(at: AppTest, question: Question, key: str, answer: tuple[int, ...], level: int | None = None) -> None:
+    """Set the widgets of ``question``, drawn under the key prefix ``key``, as :func:`give` does."""
     if isinstance(question, MultipleQuestion):
         for index in answer:
             at.checkbox(key=f"{key}-pick-{index}").check()

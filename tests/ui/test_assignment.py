@@ -16,7 +16,7 @@ from quiz.play import engine as quiz_engine
 from quiz.play.engine import BankQuiz
 from quiz.record import codes, db, store
 from quiz.ui import recording
-from tests.support.apptest import mini, open_page, sent_text
+from tests.support.apptest import mini, open_page, sent_text, set_answer
 
 BANK = mini()
 ASSIGNMENT = "quiz/ui/pages/assignment.py"
@@ -80,15 +80,7 @@ def current(record: Engine) -> tuple[store.AttemptRecord, quiz_engine.Attempt]:
 def choose_right(at: AppTest, attempt: store.AttemptRecord) -> None:
     question = BANK.questions[attempt.question_ids[attempt.position]]
     key = f"assignment-{attempt.resume_id}-{attempt.position}"
-    right = quiz_engine.right_answer(question)
-    if isinstance(question, quiz_engine.MultipleQuestion):
-        for index in right:
-            at.checkbox(key=f"{key}-pick-{index}").check()
-    elif isinstance(question, quiz_engine.OrderQuestion):
-        for position, item in enumerate(right):
-            at.selectbox(key=f"{key}-place-{position}").set_value(item)
-    else:
-        at.radio(key=f"{key}-choice").set_value(right[0])
+    set_answer(at, question, key, quiz_engine.right_answer(question))
 
 
 def test_a_learner_joins_with_a_code_and_each_answer_is_recorded_before_its_feedback(
