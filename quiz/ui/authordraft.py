@@ -35,6 +35,7 @@ REFUSAL = "author-draft-refusal"  # why the last articles were not drafted
 NOTICE = "author-draft-notice"  # (kind, words): what the last save did
 LAST_CHECK = "author-draft-last-check"  # which -> ((round, text, sources), the check of that text)
 CHECKED = "author-draft-checked"  # preview widget key -> the answer checked
+CHOICES = "author-draft-choices"  # each item's Accept or Reject and YAML (widget key -> value), see keep_choices
 FORM = "author-draft-form"  # the one item open in a form (two forms would share the source picker's widgets)
 PASTE_BOXES = 4
 ACCEPT, REJECT = "Accept", "Reject"
@@ -116,6 +117,7 @@ def start_draft(folder: Path) -> None:
         return
     st.session_state[REFUSAL] = ""
     st.session_state.pop(FORM, None)
+    st.session_state.pop(CHOICES, None)
     st.session_state[REVIEW] = drafting.draft_review(folder, articles)
     st.session_state[ROUND] += 1
 
@@ -167,6 +169,7 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
         "before accepting it, open *Edit as a form* (claims and questions) or *Edit as YAML*. What you leave"
         " undecided is left out."
     )
+    restore_choices()
     accepted = chosen(review)
     sources = tuple(item.id for item, _ in accepted if item.section == "sources")
     text = drafting.file_text(review, accepted)
@@ -205,6 +208,20 @@ def review_ui(roots: list[Path], review: drafting.Review) -> None:
                 if bank is not None and item.id in bank.questions:
                     preview_ui(bank, item)
     save_ui(roots, review, accepted, text, result)
+    keep_choices(review)
+
+
+def restore_choices() -> None:
+    """Put back what the widgets lost: Streamlit forgets a widget's value after a run that does not draw
+    it (another bank chosen above, and back), and a reload brings back only this copy (``authorkeep``)."""
+    for name, value in st.session_state.get(CHOICES, {}).items():
+        if name not in st.session_state:
+            st.session_state[name] = value
+
+
+def keep_choices(review: drafting.Review) -> None:
+    names = [widget(what, item) for item in review.items for what in ("verdict", "text")]
+    st.session_state[CHOICES] = {name: st.session_state[name] for name in names if name in st.session_state}
 
 
 def decide_all_ui(review: drafting.Review, section: str) -> None:
@@ -249,7 +266,7 @@ def item_ui(item: drafting.Item, bank: Bank | None) -> Iterator[None]:
         if item.section in drafting.FORM_SECTIONS:
             form_ui(item, bank)  # before the YAML box: it writes into it
         with st.expander("Edit as YAML"):
-            # Its text set once, not as the widget's value: after a reload the kept text is put back in its key.
+            # Its text set once, not as the widget's value: a kept text is put back in its key (restore_choices).
             st.session_state.setdefault(widget("text", item), item.text)
             st.text_area(
                 f"{item.id} (YAML)",
@@ -432,6 +449,7 @@ def save_ui(
 
 def discard() -> None:
     st.session_state.pop(REVIEW, None)
+    st.session_state.pop(CHOICES, None)
     st.session_state[NOTICE] = None
 
 
@@ -446,6 +464,7 @@ def save(roots: list[Path], review: drafting.Review, text: str, sources: tuple[s
         st.session_state[NOTICE] = ("error", f"Not saved: {in_bank(outcome.reason, review.folder)}")
         return
     st.session_state.pop(REVIEW, None)
+    st.session_state.pop(CHOICES, None)
     st.session_state.pop(state.CATALOG, None)  # as the page's own save: Home shows the bank as it is now
     # The editor below opens the new file, where "Edit as a form" works on each item.
     st.session_state["author-bank"] = str(review.folder)

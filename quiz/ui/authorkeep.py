@@ -23,11 +23,11 @@ RESTORED = "author-draft-restored"
 BASES = "author-bases"  # the page's: path -> the file's text on disk when it was opened or saved
 TEXT = "author-text-"
 # The page's keys worth a reload: never the password's, a button's or an uploaded file's. The draft
-# under review (``authordraft``): the review, its round, and each item's Accept or Reject and YAML.
+# under review (``authordraft``): the review, its round, and each item's Accept or Reject and YAML (choices).
 KEPT = re.compile(
     r"author-(?:text-.+|bank|file-.+|new-name-.+|bases|form-on|form-section|form-edits|form-openings"
     r"|form-(?:question|source|claim|quiz)-author-text-.+"
-    r"|draft-review|draft-round|draft-[0-9]+-(?:verdict|text)-.+)"
+    r"|draft-review|draft-round|draft-choices)"
 )
 
 

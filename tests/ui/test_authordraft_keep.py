@@ -93,3 +93,23 @@ def test_a_discarded_draft_is_not_kept(monkeypatch: pytest.MonkeyPatch, banks: P
     again = opened(monkeypatch, banks, draft)
     assert not [radio for radio in again.radio if "-verdict-" in str(radio.key)]
     assert files_of(banks) == before
+
+
+def test_choices_survive_another_bank_chosen_and_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Streamlit forgets a widget's value after a run that does not draw it: the draft's own copy puts it back."""
+    banks = tmp_path / "banks"
+    for name in ("mini", "other"):
+        shutil.copytree(MINI, banks / name)
+    at = drafted(monkeypatch, banks)
+    verdict(at, f"sources:{SOURCES[0]}").set_value("Accept")
+    box = at.text_area(key=widget(at, "text", f"claims:{TALLY}"))
+    edited = str(box.value).replace("- id: ", "# Checked with the clerk's minutes.\n- id: ", 1)
+    box.input(edited).run()
+    at.selectbox(key="author-bank").select(str(banks / "other")).run()
+    assert not at.exception
+    assert not [radio for radio in at.radio if "-verdict-" in str(radio.key)]  # another bank's page: not drawn
+    assert f"Unsaved changes in {NAME} (the draft under review)." in [element.value for element in at.warning]
+    at.selectbox(key="author-bank").select(str(banks / "mini")).run()
+    assert not at.exception
+    assert verdict(at, f"sources:{SOURCES[0]}").value == "Accept"
+    assert at.text_area(key=widget(at, "text", f"claims:{TALLY}")).value == edited
