@@ -5,6 +5,7 @@ the quoted posts are text, not links out of the app."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -63,6 +64,32 @@ def test_a_cited_by_link_lands_on_its_passage(
     expect(opened).to_be_in_viewport()
     assert page.evaluate(MAIN_SCROLL) < 600  # it scrolled up to the passage, near the page's top
     _viewport_shot(page, f"{device}-sources-cited-by-landed")
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_cited_by_link_to_the_passage_already_open_lands_on_it_again(
+    app_server: StreamlitServer, request: pytest.FixtureRequest, device: str
+) -> None:
+    page: Page = request.getfixturevalue("page" if device == "desktop" else "phone_page")
+    bank = _cuties()
+    refs = [ref for ref in citations.cites(bank, SOURCE) if ref.owner == "question"]
+    page.goto(f"{app_server.url}/sources?{urlencode(citations.link(bank.info.id, refs[-1]))}")
+    wait_for_app(page)
+    heading = page.locator(".st-key-sources-passage").get_by_role("heading", name="The passage cited")
+    expect(heading).to_be_in_viewport()
+    owners = len({ref.owner_id for ref in refs})
+    fold = page.get_by_test_id("stExpander").filter(has_text=f"{owners} questions · {len(refs)} passages")
+    fold.locator("summary").click()
+    link = fold.get_by_role("link").last  # the link to the passage open at the top
+    expect(link).to_be_visible()
+    link.scroll_into_view_if_needed()
+    assert page.evaluate(MAIN_SCROLL) > 2000
+    expect(heading).not_to_be_in_viewport()
+    link.click()
+    # Before: the page ran again with the same passage and stayed where it was, thousands of pixels below.
+    expect(heading).to_be_in_viewport(timeout=APP_TIMEOUT_MS)
+    assert page.evaluate(MAIN_SCROLL) < 600
+    _viewport_shot(page, f"{device}-sources-cited-by-again")
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])

@@ -23,6 +23,7 @@ from quiz.ui.question import source_line
 #: How each kind of marked passage looks: cited ones in yellow, the one a link opened in bold orange.
 COLOURS: dict[citations.Kind, str] = {citations.CITED: "yellow", citations.OPENED: "orange!"}
 PASSAGE = "sources-passage"  # the key (and CSS class st-key-…) of the opened passage's box
+RUNS = "sources-runs"  # session key: how many times the page drew an opened passage, for a new scroll each time
 
 
 def focus_from_url(bank: Bank) -> CiteRef | None:
@@ -58,8 +59,11 @@ def passage_ui(bank: Bank, ref: CiteRef) -> None:
                 icon=":material/arrow_back:",
                 query_params={state.TOKEN: st.query_params[state.TOKEN]},
             )
-    # The link that opened it may be thousands of pixels below (Cited by), or on another page.
-    into_view_ui(f".st-key-{PASSAGE}", key=f"{ref.owner}-{ref.owner_id}-{ref.number}")
+    # The link that opened it may be thousands of pixels below (Cited by), or on another page. A new key each
+    # time: a Cited by link to the passage already open runs the page again with the same passage, and the
+    # browser does not run a script drawn again with the same key (the page stayed where the link was).
+    st.session_state[RUNS] = st.session_state.get(RUNS, 0) + 1
+    into_view_ui(f".st-key-{PASSAGE}", key=f"{ref.owner}-{ref.owner_id}-{ref.number}-{st.session_state[RUNS]}")
 
 
 def details_ui(source: Source) -> None:
