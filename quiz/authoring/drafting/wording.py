@@ -55,8 +55,25 @@ def _clause(text: str, value: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# "its new riverside building, a medical research centre, will start": the aside says what it is
+_KIND_ASIDE = re.compile(r",\s+an?\s+[^,;:\"“”]+?,(?=\s+(?:will|would|is|was|has|had|[a-z]+ed)\b)")
+_REPORTED_THAT = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\b(?:\s+[\w'’]+){0,3}?\s+that\s+", re.I)
+
+
+def _statement_clause(statement: Statement) -> str:
+    """The clause a question is made of: without an aside naming a kind, and, when the figure or time is in
+    what was reported ("confirmed on Monday that work ... will start in November"), that report alone."""
+    text = _KIND_ASIDE.sub("", statement.sentence.text)
+    clause = _clause(text if statement.value in text else statement.sentence.text, statement.value)
+    that = _REPORTED_THAT.search(clause)
+    if that and statement.value in clause[that.end() :]:
+        clause = clause[that.end() :]
+        clause = clause[:1].upper() + clause[1:]
+    return clause
+
+
 def _asked(statement: Statement, asking: str) -> str:
-    clause = _clause(statement.sentence.text, statement.value)
+    clause = _statement_clause(statement)
     if statement.value not in clause:
         return ""
     turns = statement.kind != "tally" or asking.startswith("by ")  # "voted 7-4": "By what margin did ... vote"
@@ -164,7 +181,7 @@ def _inverted(wh: str, clause: str) -> str:
     """``wh`` asked of a clause it was taken out of: "When will the pool close?", "How many students does
     the university have?", "When did the storm flood the homes?"; "" when the clause is not that simple."""
     clause = re.sub(r"\s+", " ", clause).strip(" ,")
-    if clause.split()[0] in ("There", "Where", "When", "While", "As", "If", "Who", "What", "How") or "," in clause:
+    if clause.split()[0] in ("There", "Where", "When", "While", "As", "If", "Who", "What", "How") or ", " in clause:
         return ""  # a clause with an aside or a second clause does not turn simply
     helper = _HELPER.match(clause)
     if helper and _plain_subject(helper.group("subject")):
@@ -229,6 +246,10 @@ def _fronted(clause: str, value: str, asking: str) -> str:
             if not word.isalpha() or not word.islower() or word in _NOUN_STOP | STOPWORDS or len(noun) == 3:
                 break
             noun.append(word)
+    if asking == "what percentage" and re.search(r"\ban?$", before):  # "had offered a 4 percent rise"
+        change = re.match(r"\s+((?:pay\s+)?(?:rise|increase|cut|fall|drop|raise|reduction|discount))\b", after)
+        if change:
+            noun, before = change.group(1).split(), before[: before.rfind(" ")].rstrip()
     rest = after[len(" " + " ".join(noun)) :] if noun else after
     later = re.match(r"\s+(so far|already)\b", rest)
     if later:  # "How many complaints has the company received so far?"
@@ -250,7 +271,7 @@ def _fronted(clause: str, value: str, asking: str) -> str:
 
 
 def _when_question(statement: Statement) -> str:
-    clause = _clause(statement.sentence.text, statement.value)
+    clause = _statement_clause(statement)
     value = re.escape(statement.value)
     inside = re.search(rf"{value}['’]s\b|(?<!night )(?<!morning )(?<!evening )\b(?:of|for)\s+{value}", clause)
     if inside:  # "this year's rankings", "offers for next autumn": a time inside a name for something

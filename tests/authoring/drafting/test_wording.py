@@ -147,3 +147,14 @@ def test_a_time_in_a_name_or_before_the_sentence_is_asked_of_the_sentences_main_
         "When did Harbour Lights premiere at the Tallin Film Festival?",
         "When is “On Friday” in “On Friday, a spokesman for the ferry company, Ian Rowe, posted a long apology”?",
     ]
+
+
+def test_an_aside_and_the_reporting_verb_are_left_out_of_the_question():
+    one = (
+        "The council confirmed on Monday that work on its new depot, a bus maintenance garage, will start in June. "
+        "The operator had offered a 3 percent rise."
+    )
+    other = "The operator had offered a 5 percent rise."
+    texts = _claim_texts(one, other)
+    assert ("date", "When will work on its new depot start?") in texts
+    assert ("percent", "What percentage rise had the operator offered?") in texts
