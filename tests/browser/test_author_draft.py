@@ -28,7 +28,7 @@ TALLY = "tally-harwick-council-voted"  # 7-4 in one article, 6-5 in the other
 ASK = f"{TALLY}-careful"
 MONEY = "money"  # "$3.5 million" and "3,500,000 dollars": the same figure, a claim the teacher rejects
 NAME = "draft-council-votes-to-close-brindle-street-pool.yaml"
-CLAIM = "By what margin did Harwick's council vote to close the Brindle Street pool?"
+CLAIM = "Reworded by the teacher: what was the council's tally on the pool?"
 
 
 def decide(page: Page, section: str, item: str, verdict: str) -> None:

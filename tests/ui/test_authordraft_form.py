@@ -16,7 +16,7 @@ from tests.conftest import MINI
 from tests.ui.test_authordraft import ASK, SOURCES, TALLY, author_page, paste, unescaped, verdict, widget
 
 PROMPT = "Two articles give different tallies of the vote. What is the most careful reading?"
-CLAIM = "By what margin did Harwick's council vote to close the Brindle Street pool?"
+CLAIM = "Reworded by the teacher: what was the council's tally on the pool?"
 
 
 @pytest.fixture
