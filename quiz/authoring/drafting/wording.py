@@ -57,7 +57,10 @@ def _clause(text: str, value: str) -> str:
 
 # "its new riverside building, a medical research centre, will start": the aside says what it is
 _KIND_ASIDE = re.compile(r",\s+an?\s+[^,;:\"“”]+?,(?=\s+(?:will|would|is|was|has|had|[a-z]+ed)\b)")
-_REPORTED_THAT = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\b(?:\s+[\w'’]+){0,3}?\s+that\s+", re.I)
+_REPORTED_THAT = re.compile(
+    r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\b(?:(?:\s+[\w'’]+){0,3}?\s+that\s+|\s+(?=(?:the|its|their|a|an)\s))",
+    re.I,
+)
 
 
 def _statement_clause(statement: Statement) -> str:
@@ -77,6 +80,7 @@ def _asked(statement: Statement, asking: str) -> str:
     if statement.value not in clause:
         return ""
     turns = statement.kind != "tally" or asking.startswith("by ")  # "voted 7-4": "By what margin did ... vote"
+    turns = turns and not re.search(r"^[\"“]|[,.!?][\"”]|\b(?:I|we|We)\b", clause)  # someone's own words stay
     fronted = _fronted(clause, statement.value, asking) if turns else ""
     if fronted:
         return fronted
@@ -120,7 +124,7 @@ _OWN_FORMS = {"has": "does", "have": "do", "had": "did"}  # "has 3,100 students"
 # Past forms that do not end in -ed (simplemma gives their plain form), and the few it reads as nouns.
 _IRREGULAR_PAST = frozenset(
     "began bought brought broke built came chose drew drove fell felt found gave got grew held kept led lost made met"
-    " paid ran rose sank saw sent sold spent stood struck took told won wrote".split()
+    " paid ran rose sank saw sent sold spent stood struck took told went won wrote".split()
 )
 _PAST_OVERRIDES = {"broke": "break", "won": "win", "rose": "rise", "saw": "see", "felt": "feel"}
 _PRONOUN_SUBJECTS = ("The", "A", "An", "It", "Its", "Their", "This", "These", "Those", "They", "He", "She", "We")
@@ -195,12 +199,15 @@ def _inverted(wh: str, clause: str) -> str:
     for index, word in enumerate(words[1:7], 1):
         if word[:1].isupper() or word in ("'s", "’s"):
             continue  # a name: "Storm Ilsa", "Marlow Rovers"
-        if word in ("of", "the", "a", "an") or (word[-1:] in "'’" and word[:-1].isalpha()):
-            continue  # "Members of the drivers' union voted"
+        possessive = re.fullmatch(r"[a-z]+['’]s?", word) is not None
+        if word in ("of", "the", "a", "an", "in", "at", "on", "near") or possessive:
+            continue  # "Members of the drivers' union voted", "Schools in the district stayed"
         if not word.isalpha() or word in _NOUN_STOP or word in _BE:
             return ""
         following = words[index + 1] if index + 1 < len(words) else ""
         past = word.endswith("ed") or word in _IRREGULAR_PAST
+        if word.endswith("ed") and following in ("to", "by"):
+            continue  # "Residents opposed to the plan handed in": a participle, not the verb
         present = (
             word.endswith("s")
             and not word.endswith(("ss", "us", "is"))
@@ -262,6 +269,8 @@ def _fronted(clause: str, value: str, asking: str) -> str:
         return f"{wh}{said}?"
     if not before:  # the figure is the subject: "18,400 applications have been received"
         return f"{wh}{rest.rstrip(' ,')}{kept}?" if rest.strip() else ""
+    if asking == "how long" and re.search(r"\sfor$", before):
+        before = before[:-4]  # "went down for three hours": "How long did the service go down"
     if _STRANDED.search(before) or re.search(r"\b(?:an?|the|its|their|his|her|\w+['’]s)$", before, re.I):
         return ""  # "in front of 18,400 fans", "a 6.5 km extension": the question word cannot move alone
     if " and " in before:

@@ -158,3 +158,16 @@ def test_an_aside_and_the_reporting_verb_are_left_out_of_the_question():
     texts = _claim_texts(one, other)
     assert ("date", "When will work on its new depot start?") in texts
     assert ("percent", "What percentage rise had the operator offered?") in texts
+
+
+def test_how_long_and_a_report_without_that_and_a_subject_with_a_place_in_it():
+    one = (
+        "The ferry service went down for four hours on Sunday. "
+        "Doctors said the outbreak could last eight weeks. "
+        "Schools in the valley stayed closed on Monday."
+    )
+    other = "The ferry service went down for six hours on Sunday. Doctors said the outbreak could last ten weeks."
+    texts = _claim_texts(one, other)
+    assert ("duration", "How long did the ferry service go down on Sunday?") in texts
+    assert ("duration", "How long could the outbreak last?") in texts
+    assert ("date", "When did schools in the valley stay closed?") in texts
