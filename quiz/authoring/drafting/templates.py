@@ -637,7 +637,8 @@ def _speech(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
                 cid,
                 "opinion",
                 "single",
-                f"In {d.article(opinion.sentence.source)}, what is {shown(opinion.subject)}?",
+                f"In {d.article(opinion.sentence.source)}, is {shown(opinion.subject)} a fact, an opinion or the"
+                " article's own conclusion?",
                 body,
                 f"The passage reads {shown(quote_of(opinion), 60)}.",
                 "Separate what can be checked from what someone thinks of it, and note whose view it is.",

@@ -390,7 +390,7 @@ def claim_text(claim: DraftClaim) -> str:
     elif claim.kind == "post":
         found = f"What did {claim.topic} post?"
     else:
-        sentence = first.value.rstrip(".!")
+        sentence = re.sub(r"^(?:But|And|Yet|So|Still|However|Meanwhile),?\s+", "", first.value.rstrip(".!"))
         opening = sentence.split()[0]
         proper = opening[:1].isupper() and len(sentence.split()) > 1 and sentence.split()[1][:1].isupper()
         found = f"Who says that {sentence if proper else sentence[0].lower() + sentence[1:]}?"

@@ -88,6 +88,10 @@ def test_every_question_type_the_ledger_implies(tmp_path: Path, capsys: pytest.C
     source = by_id["unsourced-doucoure-receives-death-threats-source"]
     assert [(choice.text, choice.correct) for choice in source.choices][0] == ("The article gives no source", True)  # type: ignore[union-attr]
     assert {question.type for question in by_id.values()} == {"single", "true-false", "claim-check"}
+    assert by_id["said-nme-opinion"].prompt == (
+        "In the second article, is “a powerful exploration of how young girls subconsciously are encouraged to perform"
+        " for the male gaze” a fact, an opinion or the article's own conclusion?"
+    )
     for question in by_id.values():
         assert question.explanation and question.cite and question.claims and question.skills
         assert "**Habit:**" in question.explanation
