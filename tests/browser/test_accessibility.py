@@ -9,8 +9,10 @@ test fails on any serious or critical violation, and on any heading out of order
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from quiz.bank.model import Bank, OrderQuestion
 from quiz.play import engine, urltoken
 from tests.browser.conftest import APP_SCRIPT, screenshot, wait_for_app
 from tests.browser.test_learner_flow import CUTIES, click, finished_attempt, pick_radio, progress
+from tests.conftest import MINI
 from tests.support.node import node_modules
 from tests.support.server import StreamlitServer, start_streamlit
 
@@ -189,3 +192,66 @@ def test_every_page_has_no_serious_wcag_violation(
         for name, violations in report.items()
     }
     assert {name: found for name, found in blocking.items() if found} == {}
+
+
+#: Text boxes of the Author page's form that cut their text (wider than their box, not wrapped), and elements
+#: of the page that reach past the screen's right edge with no box of theirs to scroll in.
+_CUT_OR_OFF_SCREEN = """() => {
+  const found = [];
+  const scrolls = el => { for (let up = el.parentElement; up; up = up.parentElement) {
+    const overflow = getComputedStyle(up).overflowX;
+    if (overflow === 'auto' || overflow === 'scroll') return true; } return false; };
+  const form = '[class*="st-key-author-form-"]';
+  for (const box of document.querySelectorAll(`${form} textarea, ${form} input`)) {
+    const name = box.getAttribute('aria-label');
+    if (box.scrollWidth > box.clientWidth + 1) found.push(`cut: ${name}: ${box.value.slice(0, 40)}`);
+  }
+  for (const el of document.querySelectorAll('[data-testid=stMain] *')) {
+    const rect = el.getBoundingClientRect();
+    if (rect.width > 0 && rect.right > window.innerWidth + 1 && !scrolls(el)) found.push(`off screen: ${el.tagName}`);
+  }
+  return found;
+}"""
+
+
+def test_the_author_forms_on_a_phone(
+    start_streamlit: Callable[..., StreamlitServer], phone_page: Page, tmp_path: Path
+) -> None:
+    """Each form (a question, a source, a claim, a quiz) at 390 px, filled in with the bank's first item: no
+    serious WCAG violation, no text box that cuts its text, nothing past the screen's edge."""
+    node_modules()
+    page = phone_page
+    banks = tmp_path / "banks"
+    shutil.copytree(MINI, banks / "mini")
+    server = start_streamlit(APP_SCRIPT, env={"QUIZ_BANKS": str(banks), "QUIZ_AUTHOR_PASSWORD": PASSWORD})
+    page.goto(f"{server.url}/author")  # on a phone the navigation is folded behind an icon
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    wait_for_app(page)
+    found: dict[str, list[str]] = {}
+    for what, item, file in [
+        ("A question", "Question", "questions.yaml"),
+        ("A source", "Source", "bank.yaml"),
+        ("A claim", "Claim", "bank.yaml"),
+        ("A quiz", "Quiz", "quizzes.yaml"),
+    ]:
+        page.get_by_role("combobox", name="File", exact=True).click()
+        page.get_by_role("option", name=file, exact=True).click()
+        wait_for_app(page)
+        form_on = page.locator(".st-key-author-form-on")
+        if not form_on.get_by_role("switch").is_checked():
+            form_on.get_by_text("Edit as a form").click()
+            wait_for_app(page)
+        page.locator(".st-key-author-form-section").get_by_text(what, exact=True).click()
+        chooser = page.get_by_role("combobox", name=f"{item} to edit", exact=True)
+        expect(chooser).to_be_visible()
+        chooser.click()
+        page.get_by_role("option").nth(1).click()  # the file's first item (0 is a new one)
+        wait_for_app(page)
+        expect(chooser).not_to_have_value(re.compile("^New "))
+        violations = axe(page)
+        print(f"\naxe-core phone, Author form {what.lower()}: {counts(violations)}")
+        screenshot(page, f"phone-author-form-{item.lower()}")
+        found[what] = [f"{v.id} {v.targets}" for v in violations if v.impact in BLOCKING or v.id in BLOCKING_RULES]
+        found[what] += page.evaluate(_CUT_OR_OFF_SCREEN)  # before: the Prompt showed "How much will the bridge c"
+    assert {what: problems for what, problems in found.items() if problems} == {}

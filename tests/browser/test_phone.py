@@ -138,7 +138,8 @@ def test_a_focused_option_has_a_ring_that_can_be_seen(
 #: What the closed box of an order item's drop-down shows: its own words, and whether the item's copy is painted.
 _CLOSED_BOX = """(input) => {
   const group = input.closest('[role=group]');
-  return {says: getComputedStyle(group, '::before').content, painted: getComputedStyle(input).color !== 'rgba(0, 0, 0, 0)'};
+  return {says: getComputedStyle(group, '::before').content,
+          painted: getComputedStyle(input).color !== 'rgba(0, 0, 0, 0)'};
 }"""
 #: Each option of the open list: its text, and whether it is shown in full (not cut, not over the next, on screen).
 _OPTIONS_IN_FULL = """(options) => options.map(option => {
