@@ -140,6 +140,11 @@ _WRONGDOING = (
     r"|(?:bought|buys?|buying|paid|pays?|paying)\s+(?:its|their|his|her|our|your)\s+way"
     r"|rigg\w*|tamper\w*|falsif\w*|fabricat\w*|doctored|forg(?:ed|ery|ing)|fake\w*|plagiari[sz]\w*"
     r"|manipulat\w*|fiddl(?:ed|ing)|cook(?:ed|ing)\s+the\s+books|conspir\w*|collu\w*|sabotag\w*"
+    # neglect and misuse told as fact: warnings ignored, money wasted, figures inflated, rules broken
+    r"|ignor(?:ed|ing)\s+(?:\w+\s+){0,2}(?:warnings?|complaints?|concerns?|advice)|knew about|looked the other way"
+    r"|squander\w*|wast(?:ed|ing)\s+(?:\w+\s+){0,2}(?:money|funds|millions)|misus\w*|negligen\w*"
+    r"|exaggerat\w*|(?:inflat|massag)(?:ed|ing)\s+(?:the\s+)?(?:figures|numbers|results|data)"
+    r"|(?:broke|broken|breaking|breached?)\s+(?:the\s+)?(?:law|rules)|in breach of"
 )
 # a cause or a blame, and a price judged, in the article's own voice
 _BLAME = r"caused by|to blame|responsible for|overpa(?:id|ying|ys)|overpriced|(?:twice|three times|double) what"

@@ -188,6 +188,10 @@ def test_a_cause_and_a_price_judged_in_the_articles_own_voice_are_unsourced():
         "The school cheated its way into the top ten of the exam tables.",
         "The contractor paid its way onto the approved list.",
         "Staff at the depot fiddled the overtime records every week.",
+        "The council ignored repeated warnings about the bridge.",
+        "Managers knew about the leak for months.",
+        "The trust wasted public money on consultants.",
+        "The club broke the rules on player transfers.",
     ],
 )
 def test_accusations_of_deceit_and_of_buying_an_advantage_stated_as_fact_are_unsourced(assertion: str):
