@@ -94,6 +94,17 @@ def test_a_link_opens_one_passage_at_the_top(monkeypatch: pytest.MonkeyPatch) ->
     assert all(query.endswith("&t=TOKEN") for label, page, query in page_links(at) if page == "sources")
 
 
+def test_a_link_from_an_assignment_leads_back_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before: only a quiz's t=TOKEN had a way back; an assignment's r=RESUME had none, and Cited by dropped it.
+    at = open_page(monkeypatch, SOURCES, bank="mini", source="gazette", q="bridge-cost", n="0", r="RESUME")
+    assert not at.exception
+    links = page_links(at)
+    assert ("Back to your assignment", "assignment", "r=RESUME") in links
+    assert not any(label == "Back to your quiz" for label, page, query in links)
+    cited_by = [query for label, page, query in links if page == "sources"]
+    assert cited_by and all(query.endswith("&r=RESUME") for query in cited_by)
+
+
 def test_a_claim_link_opens_its_passage(monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(monkeypatch, SOURCES, bank="mini", source="post", claim="bridge-cost", n="1")
     assert at.header[0].value == "The passage cited"

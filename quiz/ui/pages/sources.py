@@ -1,8 +1,9 @@
 """Sources: a source's details and full text, every passage the bank cites highlighted, and who cites it.
 
 URL: /sources?bank=BANK&source=SOURCE; add q=QUESTION&n=N (or claim=CLAIM&n=N) to open one
-cited passage at the top, with the lines around it (the page scrolls to it), and t=TOKEN for a way
-back to the quiz it came from. ``citations.link`` writes these links and ``citations.linked`` reads them.
+cited passage at the top, with the lines around it (the page scrolls to it), and t=TOKEN (or
+r=RESUME) for a way back to the quiz (or the assignment) it came from. ``citations.link`` writes
+these links and ``citations.linked`` reads them.
 
 The rest of the text is folded behind the bank's content note when it has one (and whenever a
 passage is opened), one click away and unedited; the "Cited by" list is folded, with its counts."""
@@ -44,7 +45,28 @@ def owner_text(bank: Bank, ref: CiteRef) -> str:
     return f"**Claim** · {markup.author(bank.claims[ref.owner_id].claim)}"
 
 
-def passage_ui(bank: Bank, ref: CiteRef) -> None:
+def came_from() -> dict[str, str]:
+    """The query params of the attempt the page was opened from, kept on its links: a quiz's
+    (t=TOKEN), an assignment's (r=RESUME), or none."""
+    for name in (state.TOKEN, recording.RESUME):
+        if st.query_params.get(name):
+            return {name: st.query_params[name]}
+    return {}
+
+
+def back_ui(back: dict[str, str]) -> None:
+    if not back:
+        return
+    assignment = recording.RESUME in back
+    st.page_link(
+        nav.ASSIGNMENT if assignment else nav.QUIZ,
+        label="Back to your assignment" if assignment else "Back to your quiz",
+        icon=":material/arrow_back:",
+        query_params=back,
+    )
+
+
+def passage_ui(bank: Bank, ref: CiteRef, back: dict[str, str]) -> None:
     with st.container(border=True, key=PASSAGE):
         st.header("The passage cited", anchor=False)
         st.markdown(owner_text(bank, ref))
@@ -52,13 +74,7 @@ def passage_ui(bank: Bank, ref: CiteRef) -> None:
         st.markdown(markup.highlighted(text, coloured(marks)))
         if ref.cite.note:
             st.caption(markup.author(ref.cite.note))
-        if st.query_params.get(state.TOKEN):
-            st.page_link(
-                nav.QUIZ,
-                label="Back to your quiz",
-                icon=":material/arrow_back:",
-                query_params={state.TOKEN: st.query_params[state.TOKEN]},
-            )
+        back_ui(back)
     # The link that opened it may be thousands of pixels below (Cited by), or on another page. A new key each
     # time: a Cited by link to the passage already open runs the page again with the same passage, and the
     # browser does not run a script drawn again with the same key (the page stayed where the link was).
@@ -141,12 +157,12 @@ if not bank.sources:
 focus = focus_from_url(bank)
 with source_column if len(found.banks) > 1 else bank_column:
     source_id = pickers.source_ui(bank, focus.cite.source if focus else st.query_params.get("source", ""))
-back = {state.TOKEN: st.query_params[state.TOKEN]} if st.query_params.get(state.TOKEN) else {}
+back = came_from()
 if focus is not None and focus.cite.source != source_id:
     focus = None
 recording.note_opened(bank.info.id, source_id, focus)  # during an assignment, kept with the next answer
 if focus is not None:
-    passage_ui(bank, focus)
+    passage_ui(bank, focus, back)
 details_ui(bank.sources[source_id])
 text_column, side_column = st.columns([3, 2], gap="large")
 with text_column:
