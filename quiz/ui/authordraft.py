@@ -49,12 +49,6 @@ def draft_ui(roots: list[Path], folder: Path) -> None:
     st.session_state.setdefault(CHECKED, {})
     under_review: drafting.Review | None = st.session_state.get(REVIEW)
     opened = under_review is not None or bool(st.session_state.get(NOTICE) or st.session_state.get(REFUSAL))
-    # The articles and the forms' fields are prose, not YAML: wrapped, in the body font (the page's editor
-    # makes every text box code, unwrapped; a phone showed a few words of each line).
-    st.html(
-        '<style>div[class*="st-key-author-draft-paste-"] textarea, div[class*="st-key-author-draft-form-"] textarea'
-        " { font-family: inherit; white-space: pre-wrap; overflow-wrap: anywhere; }</style>"
-    )
     with st.expander("Draft from articles", icon=":material/article:", expanded=opened):
         st.markdown(
             "Paste or upload one to four news articles on one story, for the bank chosen above. The drafter adds"

@@ -84,6 +84,10 @@ def test_a_teacher_writes_and_cites_a_question_in_the_form_and_a_learner_answers
 
     type_in(page, "Id", "two-costs")
     type_in(page, "Prompt", "The two articles give the bridge's cost. Why do the figures differ?", "Control+Enter")
+    # The form's boxes hold prose, wrapped in the body font; only the file's own box is code, a row per line.
+    white_space = "el => getComputedStyle(el).whiteSpace"
+    assert page.get_by_label("Prompt", exact=True).evaluate(white_space) == "pre-wrap"
+    assert page.get_by_role("textbox", name="questions.yaml (YAML)").evaluate(white_space) == "pre"
     type_in(page, "Choice 1", "They come from different estimates: the council's and independent engineers'.")
     type_in(page, "Choice 2", "One of the articles made a typo.")
     type_in(page, "Feedback for choice 2", "Each article names who made its estimate.", "Control+Enter")

@@ -141,17 +141,19 @@ def save(roots: list[Path], folder: Path, name: str) -> None:
 def editor_ui(path: Path, key: str) -> str:
     # Indentation is YAML's structure: the editor shows it in the theme's own (bundled) code font,
     # and a long line scrolls instead of wrapping, so each row on screen is one line of the file.
+    # Only this box: the forms' and the drafting section's boxes hold prose, wrapped in the body font.
     st.html(
-        "<style>.stTextArea textarea { font-family: 'Source Code Pro', monospace; font-size: 0.85rem;"
+        "<style>.st-key-author-yaml textarea { font-family: 'Source Code Pro', monospace; font-size: 0.85rem;"
         " white-space: pre; overflow-wrap: normal; overflow-x: auto; }</style>"
     )
-    text = st.text_area(
-        f"{path.name} (YAML)",
-        key=key,
-        height=560,
-        persist_state="session",
-        help="Problems are checked when you leave the box or press Ctrl+Enter.",
-    )
+    with st.container(key="author-yaml"):
+        text = st.text_area(
+            f"{path.name} (YAML)",
+            key=key,
+            height=560,
+            persist_state="session",
+            help="Problems are checked when you leave the box or press Ctrl+Enter.",
+        )
     base = st.session_state[BASES].get(str(path))
     if base is None:
         st.caption("A new file: it is written when you save.")
