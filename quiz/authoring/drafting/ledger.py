@@ -234,8 +234,9 @@ def _group_numbers(
 
 
 _PROGRESS = re.compile(
-    r"\b(?:so far|to date|already|now|risen|rising|rose|reached|climb\w*|grown|grew|passe[sd]|fallen|"
-    r"by (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then))\b",
+    r"\b(?:so far|to date|already|now|risen|rising|rose|reached|climb\w*|grown|grew|passe[sd]|fallen|as of|"
+    r"jump(?:ed|s)|soar(?:ed|s)|swell(?:ed|s)|swollen|topped|"
+    r"by (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|the end of \w+|" + "|".join(MONTHS) + r"))\b",
     re.I,
 )
 

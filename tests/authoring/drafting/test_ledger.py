@@ -218,3 +218,15 @@ def test_what_kind_of_thing_two_articles_say_the_same_thing_is():
     assert claim_text(next(c for c in claims if c.kind == "description")) == (
         "What kind of building is the new lakeside building?"
     )
+
+
+def test_a_count_that_jumped_or_topped_a_figure_on_a_later_date_is_growth():
+    import datetime as dt
+
+    first = "About 2,400 children have joined the library's summer reading challenge."
+    later = "The number of children who have joined the summer reading challenge has jumped to 3,900, the library said."
+    days = {"a": dt.date(2026, 6, 1), "b": dt.date(2026, 6, 20)}
+    claims = [c for c in ledger([("a", first), ("b", later)], published=days) if c.kind == "count"]
+    assert [(summary(claim), claim.change) for claim in claims] == [
+        (("count", "consistent", ["About 2,400", "3,900"]), "growth")
+    ]
