@@ -324,7 +324,17 @@ def _age_question(statement: Statement) -> str:
     if name:
         return f"How old is {name.group(1)}?"
     noun = statement.subject[len(statement.value) :].split()
-    return f"How old is the {noun[0]}?" if noun else "How old is the person the passages describe?"
+    if noun and noun[0].lower() not in STOPWORDS:
+        return f"How old is the {noun[0]}?"
+    text = statement.sentence.text
+    after = text[text.find(statement.value) + len(statement.value) :]
+    named = re.match(r"\s+who\s+[^,;:.!?]+,\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+),", after)
+    if named:  # "The 14-year-old who found it, Jonah Reyes, has been invited"
+        return f"How old is {named.group(1)}?"
+    who = re.match(r"\s+who\s+([^,;:.!?]+)", after)
+    if who and len(who.group(1).split()) <= 8:  # "The 14-year-old who found it in the attic"
+        return f"How old is the person who {who.group(1).strip()}?"
+    return "How old is the person the passages describe?"  # "The 14-year-old who found it"
 
 
 _PHRASE_BREAK = frozenset(

@@ -171,3 +171,9 @@ def test_how_long_and_a_report_without_that_and_a_subject_with_a_place_in_it():
     assert ("duration", "How long did the ferry service go down on Sunday?") in texts
     assert ("duration", "How long could the outbreak last?") in texts
     assert ("date", "When did schools in the valley stay closed?") in texts
+
+
+def test_an_age_is_asked_of_the_person_named_after_it():
+    one = "The 12-year-old who spotted the fire, Amir Khan, was praised by the crew."
+    other = "The twelve-year-old who spotted the fire, Amir Khan, will get an award."
+    assert ("age", "How old is Amir Khan?") in _claim_texts(one, other)
