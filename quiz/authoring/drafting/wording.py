@@ -57,6 +57,7 @@ def _clause(text: str, value: str) -> str:
 
 # "its new riverside building, a medical research centre, will start": the aside says what it is
 _KIND_ASIDE = re.compile(r",\s+an?\s+[^,;:\"“”]+?,(?=\s+(?:will|would|is|was|has|had|[a-z]+ed)\b)")
+_SUBORDINATE = re.compile(r"\s(?:after|before|as|while|because|until|since)\s")
 _REPORTED_THAT = re.compile(
     r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\b(?:(?:\s+[\w'’]+){0,3}?\s+that\s+|\s+(?=(?:the|its|their|a|an)\s))",
     re.I,
@@ -294,6 +295,11 @@ def _when_question(statement: Statement) -> str:
         and not re.search(r"[\"“”]", clause)
     ):
         return f"When {inverted.group('aux')} {_subject(inverted.group('subject'))} {inverted.group('rest')}?"
+    at = clause.find(statement.value)
+    later = [m for m in _SUBORDINATE.finditer(clause, 0, max(at, 0)) if len(clause[m.end() : at].split()) >= 3]
+    if later:  # "will move to Ashgrove after the board approved a merger on Wednesday": when it approved
+        clause = clause[later[-1].end() :]
+        clause = clause[:1].upper() + clause[1:]
     if clause.strip(" ,.") == statement.value:  # "On Thursday, a reporter ... tweeted": the clause is the time
         return f"When is “{statement.value}” in “{_short(statement.sentence.text)}”?"
     bare = re.sub(

@@ -177,3 +177,10 @@ def test_an_age_is_asked_of_the_person_named_after_it():
     one = "The 12-year-old who spotted the fire, Amir Khan, was praised by the crew."
     other = "The twelve-year-old who spotted the fire, Amir Khan, will get an award."
     assert ("age", "How old is Amir Khan?") in _claim_texts(one, other)
+
+
+def test_a_time_in_a_clause_after_another_is_asked_of_that_clause():
+    one = "The old pier will close and its cafes will move inland after the council approved the plan by 6-3 on Monday."
+    other = "The council approved the plan for the pier on Monday night."
+    texts = [text for kind, text in _claim_texts(one, other) if kind == "date"]
+    assert texts[0] == "When did the council approve the plan by 6-3?"
