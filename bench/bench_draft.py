@@ -5,7 +5,8 @@
     python -m bench.bench_draft --heldout  # the held-out set (seen now, like the other two)
     python -m bench.bench_draft --all -v   # all three, and every item with what the draft did
     python -m bench.bench_draft --fresh    # the first blind set (2 stories; run once, seen since)
-    python -m bench.bench_draft --blind    # the second blind set: run once, for the final measurement
+    python -m bench.bench_draft --blind    # the second blind set (10 stories; run once: recall 12/29; seen since)
+    python -m bench.bench_draft --blind2   # the third blind set: run once, for the final measurement
 
 The corpus is ``tests/fixtures/drafting/{dev,test,heldout}/STORY/``: two to four short articles and a
 ``labels.yaml`` listing each planted item (its kind, the exact phrase on each side, the article
@@ -33,9 +34,11 @@ All three sets have now been seen. The held-out set was written blind and run on
 its misses were then read and fixed with general changes, so it is development material now, like
 the test set before it (whose misses were looked at and fixed too). The first blind set,
 ``tests/fixtures/drafting/fresh/`` (2 stories), was run once (recall 6/7, precision 6/8, growth 0/1,
-unsupported 0/2); its misses were then fixed with general changes, so it is development material too. The second,
-``tests/fixtures/drafting/blind/``, was written by someone who had not read the drafter, is kept for
-the final honest measurement, and is not read while working on the drafter.
+unsupported 0/2); its misses were then fixed with general changes, so it is development material
+too. The second, ``tests/fixtures/drafting/blind/`` (10 stories, written by people who had not read
+the drafter), was run once after that: recall 12/29, 2 false alarms; it is development material
+since. The third, ``tests/fixtures/drafting/blind2/``, is kept for the final honest measurement and is
+not read while working on the drafter.
 
 Recall is planted conflicts found over planted conflicts. Precision is, of the ``conflicting``
 claims drafted, the share that hold both sides of a planted conflict. False alarms are the traps
@@ -259,12 +262,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     which.add_argument("--dev", action="store_true", help="the development set instead of the test set")
     which.add_argument("--heldout", action="store_true", help="the held-out set (run blind once; seen since)")
     which.add_argument("--fresh", action="store_true", help="the first blind set (run once; seen since)")
-    which.add_argument("--blind", action="store_true", help="the second blind set, for the final measurement only")
-    which.add_argument("--all", action="store_true", help="the four seen sets (not blind)")
+    which.add_argument("--blind", action="store_true", help="the second blind set (run once; seen since)")
+    which.add_argument("--blind2", action="store_true", help="the third blind set, for the final measurement only")
+    which.add_argument("--all", action="store_true", help="the five seen sets (not blind2)")
     parser.add_argument("-v", "--verbose", action="store_true", help="every item and the claims that hold it")
     args = parser.parse_args(argv)
     splits = (
-        ["dev", "test", "heldout", "fresh"]
+        ["dev", "test", "heldout", "fresh", "blind"]
         if args.all
         else ["dev"]
         if args.dev
@@ -274,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.fresh
         else ["blind"]
         if args.blind
+        else ["blind2"]
+        if args.blind2
         else ["test"]
     )
     for split in splits:

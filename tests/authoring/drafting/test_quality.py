@@ -79,14 +79,14 @@ def test_the_fresh_set_stays_where_it_was():
     assert fresh.growth_noted == fresh.growth and fresh.unsupported_found == fresh.unsupported
 
 
-@pytest.mark.parametrize("split", ["fresh", "blind"])
+@pytest.mark.parametrize("split", ["fresh", "blind", "blind2"])
 def test_the_blind_sets_are_apart_and_their_labels_are_in_their_articles(split):
     """Written blind for an honest measurement: no figure is pinned on them; only that their labels are sound."""
     blind = stories(split)
     assert blind
     earlier = {
         story.name
-        for other in ("dev", "test", "heldout", "fresh", "blind")
+        for other in ("dev", "test", "heldout", "fresh", "blind", "blind2")
         if other != split
         for story in stories(other)
     }
