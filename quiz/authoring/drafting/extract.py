@@ -176,14 +176,15 @@ def head_of(text: str, start: int, end: int) -> frozenset[str]:
         if len(_lemmas(" ".join(taken))) >= 3 or len(taken) >= 5:
             break
     found = _lemmas(" ".join(taken))
-    if found:
-        return found
     before = text[:start]
     crowd = re.search(r"(?:^|\s)(?:an?\s+|the\s+)?([^\W\d_][\w-]*)\s+of\s+(?P<between>\S+\s+)?$", before)
     between = crowd.group("between").strip().lower() if crowd and crowd.group("between") else ""
-    # "a crowd of 21,000", not "guilty of stealing $410,000" nor "convicted on Tuesday of taking $460,000"
+    # "a crowd of 21,000", not "guilty of stealing $410,000" nor "convicted on Tuesday of taking $460,000";
+    # "A crowd of 1,200 filled the stands": the crowd is counted, and what it did is part of it
     if crowd and crowd.group(1).lower() not in STOPWORDS and not between.endswith("ing"):
-        return _lemmas(crowd.group(1))
+        return _lemmas(crowd.group(1)) | found
+    if found:
+        return found
     verb = _TO_FIGURE.search(before) or re.search(r"\b(?:is|are|was|were)\s*$", before)
     if verb:
         number_of = re.search(r"\b[Nn]umber of ([^,;]+?)\s+(?:who|that|has|have|had|is|was|in|at|on)\b", before)

@@ -127,12 +127,27 @@ def _union(items: Sequence[Statement], same: Callable[[Statement, Statement], bo
     return sorted(groups, key=lambda group: order[id(group[0])])
 
 
+# What a count in words can mean: "hundreds of dead fish" is more than a hundred and fewer than a thousand.
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "tens of thousands": (20000.0, 99999.0),
+    "hundreds of thousands": (200000.0, 999999.0),
+    "millions": (2e6, 9.99e6),
+}
+
+
 def _value_range(statement: Statement) -> tuple[float, float] | None:
     try:
         number = float(statement.norm)
     except ValueError:
-        return None
+        return _VAGUE.get(statement.norm.lower())
     return value_range(statement.value, number)
+
+
+def _vague(statement: Statement) -> bool:
+    return statement.norm.lower() in _VAGUE
 
 
 def same_value(a: Statement, b: Statement) -> bool:
@@ -255,8 +270,10 @@ def _number_claims(group: list[Statement], published: Mapping[str, dt.date | Non
     by_date: dict[dt.date, list[Statement]] = {}
     for statement, day in zip(group, when):
         by_date.setdefault(day, []).append(statement)  # type: ignore[arg-type]
-    days = sorted(by_date)
-    spans = [[_value_range(s) or (0.0, 0.0) for s in by_date[day]] for day in days]
+    # "hundreds of" says too little to rise or fall from; the figures decide, and "hundreds" fits beside them
+    figures = {day: [s for s in same_day if not _vague(s)] for day, same_day in by_date.items()}
+    days = sorted(day for day in figures if figures[day])
+    spans = [[_value_range(s) or (0.0, 0.0) for s in figures[day]] for day in days]
     pairs = range(len(days) - 1)
     rising = all(max(r[1] for r in spans[i]) < min(r[0] for r in spans[i + 1]) for i in pairs)
     falling = all(min(r[0] for r in spans[i]) > max(r[1] for r in spans[i + 1]) for i in pairs)

@@ -7,6 +7,7 @@ English only, like the heuristics that use them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """
@@ -40,11 +41,15 @@ IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """A crude, deterministic stem: ``signatures``/``signed`` -> ``sign``, ``petitions`` -> ``petition``."""
+    """A crude, deterministic stem: ``signatures``/``signed`` -> ``sign``, ``petitions`` -> ``petition``;
+    an irregular verb form by its plain form first (``began`` -> ``begin``, ``paid`` -> ``pay``), so that
+    two reports of one event ("began", "begins") share the word."""
     found = re.sub(r"['’]s$", "", word.lower().strip("'’\".,;:!?()[]“”‘"))
     if found in IRREGULAR:
         return IRREGULAR[found]
+    found = _irregular_base(found)
     if len(found) > 4 and found.endswith("ies"):
         found = found[:-3] + "y"
     elif found.endswith("sses"):
@@ -60,6 +65,23 @@ def lemma(word: str) -> str:
     if len(found) > 3 and found.endswith("e"):
         found = found[:-1]
     return SYNONYMS.get(found, found)
+
+
+# Irregular past forms simplemma leaves alone or reads as nouns.
+_PAST_OVERRIDES = {"broke": "break", "won": "win", "rose": "rise", "saw": "see", "felt": "feel", "shut": "shut"}
+
+
+def _irregular_base(word: str) -> str:
+    """The plain form of an irregular verb form ("began", "paid", "took"), by simplemma's English table
+    (shipped inside the package); regular forms ("-s", "-ed", "-ing") are left to the stemmer."""
+    if word in _PAST_OVERRIDES:
+        return _PAST_OVERRIDES[word]
+    if len(word) < 3 or not word.isalpha() or word.endswith(("s", "ed", "ing")):
+        return word
+    import simplemma  # here: its English table loads in half a second
+
+    base = simplemma.lemmatize(word, lang="en")
+    return base if base.isalpha() and base != word and base[:1] == word[:1] else word
 
 
 # Nouns that count the same things in news reports: "140 homes" and "200 houses" are one count.

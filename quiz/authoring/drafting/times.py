@@ -23,7 +23,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Spans the extractor does not find itself: a month or season without a day ("in March", "next spring").
 PERIOD = re.compile(
     rf"\b(?:(?:by|before|until|till) the end of|in|by|until|from|before|after|next|this|last|early|late|mid-)\s+"
-    rf"(?:{_MONTH}(?:\s+(?:next|this|last) year|\s+\d{{4}})?|{_SEASON}(?:\s+(?:of\s+)?\d{{4}})?)\b"
+    rf"(?:{_MONTH}(?!\s+\d{{1,2}}\b)(?:\s+(?:next|this|last) year|\s+\d{{4}})?|{_SEASON}(?:\s+(?:of\s+)?\d{{4}})?)\b"
     rf"|\b(?:next|this|last) {_SEASON}\b|\bin (?:the )?{_SEASON}(?: of \d{{4}})?\b"
 )
 _FUTURE = re.compile(

@@ -1,0 +1,57 @@
+"""quiz/authoring/drafting/ledger.py: two statements of one fact in two articles, worded apart, become one claim.
+
+Small article pairs written for these tests (not taken from the corpus): each test plants one fact told
+two ways, and a trap beside it where one is natural, so that a rule fitted to one phrasing fails here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from quiz.authoring.drafting.ledger import DraftClaim, ledger
+
+
+def claims(*texts: str, dates: tuple[dt.date, ...] = ()) -> list[DraftClaim]:
+    named = [(f"s{number}", text) for number, text in enumerate(texts)]
+    published = {source: day for (source, _), day in zip(named, dates)}
+    return ledger(named, published=published)
+
+
+def holding(found: list[DraftClaim], kind: str, *values: str) -> list[DraftClaim]:
+    """The claims of ``kind`` whose statements include every value."""
+    return [claim for claim in found if claim.kind == kind and set(values) <= {s.value for s in claim.statements}]
+
+
+def test_an_event_told_with_an_irregular_verb_and_a_regular_one_is_one_date():
+    found = claims(
+        "The spill into Marden Brook began on March 9, when a pump failed.",
+        "Residents say the leak started on March 11 after a pump broke.",
+    )
+    assert [claim.status for claim in holding(found, "date", "March 9", "March 11")] == ["conflicting"]
+
+
+def test_a_month_with_a_day_after_until_is_the_whole_date():
+    found = claims(
+        "Magistrates adjourned the hearing of the Colby quarry case to October 14 for a pre-trial review.",
+        "The Colby quarry hearing was adjourned by magistrates until October 21 for a pre-trial review.",
+    )
+    assert [claim.status for claim in holding(found, "date", "October 14", "October 21")] == ["conflicting"]
+
+
+def test_hundreds_then_a_figure_that_has_risen_is_growth_not_a_conflict():
+    found = claims(
+        "Hundreds of starlings have died near the Orsett reservoir. Rangers had counted more than 300 dead starlings"
+        " by Tuesday, the park trust said.",
+        "The number of dead starlings found at the Orsett reservoir has risen to 1,100, rangers said on Monday.",
+        dates=(dt.date(2026, 3, 4), dt.date(2026, 3, 10)),
+    )
+    grouped = holding(found, "count", "more than 300", "1,100")
+    assert [(claim.status, claim.change) for claim in grouped] == [("consistent", "growth")]
+
+
+def test_a_crowd_of_and_a_number_of_fans_are_one_count():
+    found = claims(
+        "A crowd of 3,400 packed the Delmore velodrome on Sunday for the first race meeting since the fire.",
+        "About 2,100 fans watched the first race meeting at the rebuilt Delmore velodrome on Sunday.",
+    )
+    assert [claim.status for claim in holding(found, "count", "3,400", "About 2,100")] == ["conflicting"]
