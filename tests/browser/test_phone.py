@@ -108,8 +108,9 @@ _FOCUSED_OPTION = """() => {
   if (!input || !['radio', 'checkbox'].includes(input.type)) return null;
   const option = input.closest('label');
   const style = getComputedStyle(option);
+  const app = document.querySelector('[data-testid=stApp]');
   return {text: option.innerText, style: style.outlineStyle, width: parseFloat(style.outlineWidth),
-          colour: style.outlineColor, page: getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor};
+          colour: style.outlineColor, page: getComputedStyle(app).backgroundColor};
 }"""
 
 

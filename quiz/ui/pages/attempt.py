@@ -28,11 +28,9 @@ def next_question(attempt: engine.Attempt) -> None:
 
 def header_ui(bank: Bank, attempt: engine.Attempt, answered: bool) -> None:
     title = feedback.quiz_title(bank, attempt.quiz)
-    st.title("Retrying the ones you missed" if attempt.retry else markup.author(title), anchor=False)
-    st.caption(
-        f"{markup.author(bank.info.title)} · {'Retrying the ones you missed' if attempt.retry else markup.author(title)} · "
-        f"{'Practice' if attempt.mode == 'practice' else 'Exam'}"
-    )
+    heading = "Retrying the ones you missed" if attempt.retry else markup.author(title)
+    st.title(heading, anchor=False)
+    st.caption(f"{markup.author(bank.info.title)} · {heading} · {'Practice' if attempt.mode == 'practice' else 'Exam'}")
     done = attempt.position + (1 if answered else 0)
     st.progress(done / attempt.size, text=f"Question {attempt.position + 1} of {attempt.size}")
 
