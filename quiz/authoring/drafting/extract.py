@@ -69,6 +69,11 @@ _NUMBER_WORDS = (
     "|eighteen|nineteen|twenty"
 )
 _AGE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_NUMBER_WORDS})[- ](?:years?)[- ]old\b", re.I)
+# "Gerald Finch, 54, of Abbotsfield Drive": an age set after a name, between commas.
+_AGE_AFTER_NAME = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+(?P<num>\d{1,3})(?=,\s+(?:of|from|who|a|an|the|[a-z]+ed)\b"
+    r"|,\s+[a-z]|\s+(?:was|is|has|had|who|and)\b)"
+)
 _UNITS_OF_TIME = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years mark".split()
 )
@@ -221,7 +226,18 @@ def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
             if word.lower() not in STOPWORDS
         )
         keys = content_lemmas(noun) | names | {"age"}
-        yield Statement("age", sentence, match.group(), value, f"{match.group()} {noun}".strip(), keys, head=names)
+        # who is that old: the names just before, and the person noun after ("a nine-year-old girl")
+        person = noun.split()[0] if noun and noun.split()[0].lower() not in STOPWORDS else ""
+        head = names | (frozenset({lemma(person)}) if person and person.islower() else frozenset())
+        yield Statement("age", sentence, match.group(), value, f"{match.group()} {noun}".strip(), keys, head=head)
+    for match in _AGE_AFTER_NAME.finditer(text):
+        name = match.group("name").split()
+        if _overlaps(match.span("num"), taken) or not 0 < int(match.group("num")) <= 110 or not _is_name(name):
+            continue
+        taken.append(match.span("num"))
+        names = frozenset(lemma(word) for word in name)
+        subject = f"{match.group('name')}, {match.group('num')}"
+        yield Statement("age", sentence, match.group("num"), match.group("num"), subject, names | {"age"}, head=names)
     matches = [*_NUMBER.finditer(text), *_WORD_NUMBER.finditer(text), *WORDS_NUMBER.finditer(text)]
     for match in sorted(matches, key=lambda found: found.start()):
         if _overlaps(match.span(), taken):
@@ -657,10 +673,58 @@ _DESCRIBED = re.compile(
 )
 
 
+# "Maureen Tully, a retired fire officer who ...", "Jan Novak, the club's paid head coach,": a name, then its role.
+_ROLE_OF_NAME = re.compile(
+    r"(?P<name>\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?P<kind>(?:an?|the)\s+[^,;:.!?()\"“”\d]+?)"
+    r"(?=\s+(?:who|which|that|at|in|for|from|since|with|on)\b|[,.;:])"
+)
+# "an ichthyosaur, a dolphin-like reptile": a kind of thing, then the class it belongs to.
+_KIND_OF_CLASS = re.compile(
+    r"\b(?P<det>an?)\s+(?P<what>[a-z][\w-]+),\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<cls>[a-z]+)"
+    r"(?=[,.;]|\s+(?:that|which|who|with|from|of)\b)"
+)
+
+
 def _descriptions(sentence: Sentence) -> list[Statement]:
     """What kind of thing a sentence says something is ("The building, a student housing block, ..."),
-    keyed by the thing ("building"); a kind of work or a picture's medium is a label instead."""
+    keyed by the thing ("building"); a kind of work or a picture's medium is a label instead. What a named
+    person is ("Jan Novak, the club's paid head coach"), keyed by the surname; and which kind of a class a
+    thing is ("a plesiosaur, a long-necked reptile"), keyed by the class."""
     found = []
+    for match in _ROLE_OF_NAME.finditer(sentence.text):
+        name, kind = match.group("name").split(), match.group("kind").split()
+        if not _is_name(name) or len(kind) < 2 or any(word.lower() in LABELS for word in kind):
+            continue
+        head = content_lemmas(" ".join(kind[1:]))
+        if head and not re.search(r"['’]s$", kind[-1]):
+            value = match.group("kind")
+            found.append(
+                Statement(
+                    "description",
+                    sentence,
+                    value,
+                    lemma(kind[-1]),
+                    match.group("name"),
+                    frozenset({lemma(name[-1])}),
+                    head=head,
+                )
+            )
+    for match in _KIND_OF_CLASS.finditer(sentence.text):
+        what, cls = match.group("what"), match.group("cls")
+        if what in STOPWORDS or cls in STOPWORDS or what in LABELS or lemma(what) == lemma(cls):
+            continue
+        value = f"{match.group('det')} {what}"
+        found.append(
+            Statement(
+                "description",
+                sentence,
+                value,
+                lemma(what),
+                f"the {cls}",
+                frozenset({lemma(cls)}),
+                head=frozenset({lemma(what)}),
+            )
+        )
     for match in _DESCRIBED.finditer(sentence.text):
         kind = match.group("kind").split()
         if match.group("head") in STOPWORDS or any(word in LABELS for word in kind) or len(kind) < 3:
@@ -675,6 +739,48 @@ def _descriptions(sentence: Sentence) -> list[Statement]:
                 frozenset({lemma(match.group("head"))}),
                 head=content_lemmas(" ".join(kind[1:])),
             )
+        )
+    return found
+
+
+def _is_name(parts: Sequence[str]) -> bool:
+    """Whether capitalised words are a name: none a small word, a month or a weekday."""
+    return bool(parts) and all(
+        part.lower() not in STOPWORDS and part not in MONTHS and part not in WEEKDAYS and part[:1].isupper()
+        for part in parts
+    )
+
+
+GRADE = frozenset({"grade"})  # the head of a grade in words, told apart from an age rating ("TV-MA")
+# A grade in quotation marks after "rated": "was rated 'good'", "rated the surgery 'requires improvement'".
+_GRADE = re.compile(
+    r"\brated\s+(?:(?P<what>(?:the|its|their)\s+[a-z]+)\s+)?(?:as\s+)?(?:['‘\"“])(?P<grade>[A-Za-z][A-Za-z -]{1,30}?)"
+    r"(?:['’\"”])"
+)
+_GRADED = re.compile(
+    r"(?:(?P<the>(?:[Tt]he|[Ii]ts)\s+[a-z]+)|(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+))[^.;:]*$"
+)
+
+
+def _grades(sentence: Sentence) -> list[Statement]:
+    """Grades given in words ("rated 'good'"), each with what was rated: the noun after "rated" or, before
+    it, the thing or name the clause is about ("Millbrook, which inspectors rated", "the surgery was rated")."""
+    found = []
+    for match in _GRADE.finditer(sentence.text):
+        what = match.group("what") or ""
+        if not what:
+            before = re.split(r"[;:]", sentence.text[: match.start()])[-1]
+            candidates = [
+                found.group("the") or found.group("name")
+                for found in re.finditer(r"(?P<the>\b(?:[Tt]he|[Ii]ts)\s+[a-z]+)|(?P<name>\b[A-Z][\w'’-]+)", before)
+                if found.group("the") or _is_name([found.group("name")])
+            ]
+            what = candidates[-1] if candidates else ""  # the nearest: "The closure ..., because the surgery was"
+        what = what[:1].lower() + what[1:] if what.split()[0] in ("The", "Its") else what if what else ""
+        grade = match.group("grade").strip()
+        keys = frozenset(lemma(word) for word in what.split() if word.lower() not in STOPWORDS)
+        found.append(
+            Statement("rating", sentence, grade, grade.lower(), what, keys, quote="", head=frozenset({"grade"}))
         )
     return found
 
@@ -763,6 +869,7 @@ def find_statements(sentences: Sequence[Sentence]) -> list[Statement]:
         rating = _rating(sentence)
         if rating:
             found.append(rating)
+        found.extend(_grades(sentence))
         stars = _stars(sentence)
         if stars:
             found.append(stars)

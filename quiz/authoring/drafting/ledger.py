@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from quiz.authoring.drafting.extract import (
+    GRADE,
     Statement,
     content_lemmas,
     dates_conflict,
@@ -60,7 +61,10 @@ def ledger(
     numeric = ("count", "money", "percent", "age", "tally", "duration", "score")
     claims += _group_numbers([s for s in statements if s.kind in numeric], frequent, dates)
     claims += _group_dates([s for s in statements if s.kind == "date"], frequent, dates)
-    claims += _group_titles([s for s in statements if s.kind in ("label", "rating", "stars")], sentences)
+    grades = [s for s in statements if s.kind == "rating" and s.head == GRADE]
+    titled = [s for s in statements if s.kind in ("label", "rating", "stars") and s.head != GRADE]
+    claims += _group_titles(titled, sentences)
+    claims += _group_grades(grades)
     claims += _group_descriptions([s for s in statements if s.kind == "description"])
     speech = [s for s in statements if s.kind == "speech"]
     claims += _who_said(speech)
@@ -410,6 +414,18 @@ def _group_titles(statements: Sequence[Statement], sentences: Sequence[Sentence]
                 conflict = len({statement.norm for statement in group}) > 1
             if len(group) >= 2:
                 claims.append(DraftClaim(kind, "conflicting" if conflict else "consistent", tuple(group), title))
+    return claims
+
+
+def _group_grades(statements: Sequence[Statement]) -> list[DraftClaim]:
+    """Grades in words of the same thing ("Millbrook was rated 'good'", "which inspectors rated 'outstanding'"),
+    joined by a word of what was rated; two different grades are a conflict."""
+    claims = []
+    for group in _union(statements, lambda a, b: bool(a.keys & b.keys)):
+        if len(group) < 2:
+            continue
+        conflict = len({statement.norm for statement in group}) > 1
+        claims.append(DraftClaim("rating", "conflicting" if conflict else "consistent", tuple(group), group[0].subject))
     return claims
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quiz.authoring.drafting.extract import Statement, content_lemmas, is_named, mid_sentence
+from quiz.authoring.drafting.extract import GRADE, Statement, content_lemmas, is_named, mid_sentence
 from quiz.authoring.drafting.ledger import DraftClaim
 from quiz.authoring.drafting.lexicon import EXPLICIT, INCOMPATIBLE, LOADED, PROFANE, STOPWORDS, WEEKDAYS, lemma
 from quiz.authoring.drafting.wording import figure_phrase
@@ -511,7 +511,9 @@ def _rating(claim: DraftClaim, cid: str, d: Drafting) -> list[Fields | None]:
             cid,
             "which",
             "single",
-            f"What age rating do the sources give {claim.topic}?",
+            f"What rating do the sources give {claim.topic}?"
+            if a.head == GRADE
+            else f"What age rating do the sources give {claim.topic}?",
             body,
             f"One passage reads {shown(quote_of(a), 40)}; another reads {shown(quote_of(b), 40)}.",
             "Ratings come from different raters and systems; ask who rated, before comparing.",

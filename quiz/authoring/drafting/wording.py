@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from quiz.authoring.drafting.extract import Statement, mid_sentence
+from quiz.authoring.drafting.extract import GRADE, Statement, mid_sentence
 from quiz.authoring.drafting.ledger import PICTURE, DraftClaim
 from quiz.authoring.drafting.lexicon import SAY_VERBS, STOPWORDS
 
@@ -391,10 +391,16 @@ def claim_text(claim: DraftClaim) -> str:
             r"(?:The|This|That|Its)\s+(work|picture|painting|portrait|drawing|print)\b", first.sentence.text
         )
         found = f"What medium is the {reference.group(1) if reference else 'picture'} in?"
+    elif claim.kind == "description" and claim.topic[:1].isupper():  # "Jan Novak, the club's paid head coach"
+        found = f"What do the passages say {claim.topic} is?"
+    elif claim.kind == "description" and claim.topic.startswith("the ") and len(claim.topic.split()) == 2:
+        found = f"What kind of {claim.topic.split()[-1]} do the passages describe?"  # "a plesiosaur, a ... reptile"
     elif claim.kind == "description":  # "the new riverside building": what kind of building
         found = f"What kind of {claim.topic.split()[-1]} is {claim.topic}?"
     elif claim.kind == "label":
         found = f"What kind of work is {claim.topic}?"
+    elif claim.kind == "rating" and first.head == GRADE:  # "rated 'good'"
+        found = f"How was {claim.topic} rated?" if claim.topic else "What rating do the passages give?"
     elif claim.kind == "rating":
         found = f"What age rating does {claim.topic} have?"
     elif claim.kind == "stars":

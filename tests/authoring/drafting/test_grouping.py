@@ -55,3 +55,48 @@ def test_a_crowd_of_and_a_number_of_fans_are_one_count():
         "About 2,100 fans watched the first race meeting at the rebuilt Delmore velodrome on Sunday.",
     )
     assert [claim.status for claim in holding(found, "count", "3,400", "About 2,100")] == ["conflicting"]
+
+
+def test_an_age_after_a_name_and_an_age_before_a_person_noun_are_compared():
+    found = claims(
+        "Priya Walcott, 38, of Kennet Road, was elected chair of the allotment society on Monday."
+        " A seven-year-old boy won the society's prize for the largest marrow.",
+        "The society's new chair, Priya Walcott, 41, said plots would be shared out fairly."
+        " The prize went to an eight-year-old boy from Kennet Road.",
+    )
+    assert [claim.status for claim in holding(found, "age", "38", "41")] == ["conflicting"]
+    assert [claim.status for claim in holding(found, "age", "seven-year-old", "eight-year-old")] == ["conflicting"]
+
+
+def test_grades_in_quotation_marks_after_rated_are_compared_and_asked_in_words():
+    from quiz.authoring.drafting.wording import claim_text
+
+    found = claims(
+        "Inspectors rated the nursery 'outstanding' in March, the first time it had been inspected.",
+        "Parents were surprised, because the nursery was rated 'requires improvement' at its inspection.",
+        "Staff at the nursery, which was rated 'outstanding', have been asked to stay on.",
+    )
+    grouped = holding(found, "rating", "outstanding", "requires improvement")
+    assert [claim.status for claim in grouped] == ["conflicting"]
+    assert claim_text(grouped[0]) == "How was the nursery rated?"
+
+
+def test_what_a_named_person_is_and_which_kind_of_a_class_a_thing_is():
+    found = claims(
+        "The dig was led by Tomas Brenner, a volunteer from the village, who found a mosasaur, a giant marine"
+        " reptile, in the clay.",
+        "Experts say the find is a pliosaur, a short-necked reptile with huge jaws. Tomas Brenner, the museum's"
+        " head of collections, said it would be cleaned over the winter.",
+    )
+    person = holding(found, "description", "a volunteer", "the museum's head of collections")
+    assert [claim.status for claim in person] == ["conflicting"]
+    kind = holding(found, "description", "a mosasaur", "a pliosaur")
+    assert [claim.status for claim in kind] == ["conflicting"]
+
+
+def test_the_same_role_or_kind_in_other_words_is_not_a_conflict():
+    found = claims(
+        "Lena Ashdown, the college's head of science, opened the new laboratory on Friday.",
+        "Lena Ashdown, head of science at the college, said the laboratory had cost less than planned.",
+    )
+    assert not [claim for claim in found if claim.kind == "description" and claim.status == "conflicting"]
