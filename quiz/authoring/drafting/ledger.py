@@ -25,7 +25,16 @@ from quiz.authoring.drafting.extract import (
     words,
 )
 from quiz.authoring.drafting.figures import durations_agree, ranges_meet, value_range
-from quiz.authoring.drafting.lexicon import GENERIC_REFERENCE, INCOMPATIBLE, MONTHS, RATING, STOPWORDS, WEEKDAYS, lemma
+from quiz.authoring.drafting.lexicon import (
+    GENERIC_REFERENCE,
+    INCOMPATIBLE,
+    MONTHS,
+    RATING,
+    SAY_VERBS,
+    STOPWORDS,
+    WEEKDAYS,
+    lemma,
+)
 from quiz.authoring.drafting.times import resolve
 from quiz.authoring.sentences import Sentence, article_sentences
 
@@ -174,6 +183,11 @@ def _affinity(a: Statement, b: Statement, frequent: frozenset[str]) -> int:
     when both say it ("cases" and "visitors" are two things), shared words around them otherwise."""
     if _each(a) != _each(b):
         return 0  # "frost fans cost about £30,000 each" is a price of one, not the growers' total cost
+    if _by(a) != _by(b):
+        return 0  # "beating Dunne by 24 votes" is a margin, not what Dunne took
+    holders = _holder(a), _holder(b)
+    if holders[0] and holders[1] and not holders[0] & holders[1]:
+        return 0  # "Okafor won 1,412 votes", "Dunne took 1,388 votes": two people's counts
     shared = (a.keys - frequent) & (b.keys - frequent)
     if a.kind == "age":
         return 2 + len(shared) if (a.head & b.head) or (not a.head and not b.head and a.keys == b.keys) else 0
@@ -189,6 +203,50 @@ def _affinity(a: Statement, b: Statement, frequent: frozenset[str]) -> int:
         return len(context) - 2  # "at a cost of $210 million" / "costing $260 million"
     # "$410,000 from the charity" / "$460,000 from the charity": the same words right after the figure
     return 1 if a.sentence.source != b.sentence.source and _right_after(a) and _right_after(a) == _right_after(b) else 0
+
+
+_BY = re.compile(r"\bby\s+(?:(?:just|only|some|about|around|nearly|almost|more than|over)\s+)?$", re.I)
+_TITLES = frozenset("mr mrs ms miss dr prof sir dame".split())
+
+
+def _figure_at(statement: Statement) -> int:
+    return statement.sentence.text.find(statement.value)
+
+
+def _by(statement: Statement) -> bool:
+    """Whether a figure is a difference ("won by 24 votes", "rose by 12 percent"), not an amount."""
+    at = _figure_at(statement)
+    return statement.kind != "tally" and at > 0 and bool(_BY.search(statement.sentence.text[:at]))
+
+
+def _holder(statement: Statement) -> frozenset[str]:
+    """Whose figure it is: the names that open its clause (its subject), after any reporting verb ("Ms Okafor
+    won", not "Police said"); a sentence's first word only when it is not an English word ("Councillors")."""
+    at = _figure_at(statement)
+    if statement.kind not in ("count", "money", "percent") or at < 0:
+        return frozenset()
+    clause = re.split(r"[,;:()\"“”]", statement.sentence.text[:at])[-1].split()
+    said = [number for number, word in enumerate(clause) if word.lower() in SAY_VERBS]
+    clause = clause[said[-1] + 1 :] if said else clause
+    start = len(statement.sentence.text[:at]) - len(" ".join(clause))
+    names = set()
+    for number, word in enumerate(clause):
+        bare = word.strip("'’.")
+        if bare.lower() in STOPWORDS or bare.lower() in _TITLES:
+            continue
+        if not bare[:1].isupper():
+            break  # the subject ends at its verb: "into the River Tarrow" is where, not whose
+        if bare in MONTHS or bare in WEEKDAYS or (number == 0 and start <= 1 and _english(bare.lower())):
+            continue
+        names.add(lemma(bare))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=4096)
+def _english(word: str) -> bool:
+    import simplemma  # here: its English table loads in half a second
+
+    return bool(simplemma.is_known(word, lang="en"))
 
 
 _EACH = re.compile(r"\s*(?:each|apiece|a head|a piece|per (?!cent\b)[a-z]+)\b", re.I)

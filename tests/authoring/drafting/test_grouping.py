@@ -100,3 +100,17 @@ def test_the_same_role_or_kind_in_other_words_is_not_a_conflict():
         "Lena Ashdown, head of science at the college, said the laboratory had cost less than planned.",
     )
     assert not [claim for claim in found if claim.kind == "description" and claim.status == "conflicting"]
+
+
+def test_two_peoples_counts_and_a_margin_are_not_one_count_but_two_sources_of_one_count_are():
+    found = claims(
+        "Ines Cordero won 2,310 votes in the Selby ward, beating Hal Brick by 95 votes after a recount.",
+        "Hal Brick took 2,215 votes in the Selby ward, falling short of Ines Cordero after a recount.",
+    )
+    conflicting = [claim for claim in found if claim.kind == "count" and claim.status == "conflicting"]
+    assert not [claim for claim in conflicting if {"2,215"} & {s.value for s in claim.statements}]
+    marched = claims(
+        "Police said 300 people marched through Ellan on Saturday against the closure of the ward.",
+        "Organisers said 1,000 people marched through Ellan on Saturday to save the ward.",
+    )
+    assert [claim.status for claim in holding(marched, "count", "300", "1,000")] == ["conflicting"]
