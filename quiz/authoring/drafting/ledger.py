@@ -285,6 +285,7 @@ def _group_numbers(
     different figure from its own article (one article's two figures count two things: two petitions),
     nor a figure in its own sentence ("from 2,000 to 3,000" is a change)."""
     groups: list[list[Statement]] = []
+    tallies = Counter(s.sentence.source for s in statements if s.kind == "tally")
     for statement in statements:
         best: list[Statement] | None = None
         best_score = 0
@@ -297,6 +298,8 @@ def _group_numbers(
             ):
                 continue
             score = max(_affinity(statement, other, frequent) for other in group)
+            if not score and statement.kind == "tally" and _lone_votes(statement, group, tallies):
+                score = 1  # "Councillors voted 9 to 4", "The proposal passed by eight votes to five"
             if score > best_score:
                 best, best_score = group, score
         if best is None:
@@ -316,6 +319,16 @@ _PROGRESS = re.compile(
     r"by (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|the end of \w+|" + "|".join(MONTHS) + r"))\b",
     re.I,
 )
+
+
+def _moved(statement: Statement) -> bool:
+    """Whether a sentence says its count moved on: "has risen to 1,700", "by Monday"; a bare "now" only
+    before the figure ("now stands at 31"), since "The 280 pupils ... are now being bussed" says where they are."""
+    at = statement.sentence.text.find(statement.value)
+    return any(
+        found.group().lower() != "now" or 0 <= found.start() < at
+        for found in _PROGRESS.finditer(statement.sentence.text)
+    )
 
 
 def _number_claims(group: list[Statement], published: Mapping[str, dt.date | None]) -> list[DraftClaim]:
@@ -339,7 +352,7 @@ def _number_claims(group: list[Statement], published: Mapping[str, dt.date | Non
     pairs = range(len(days) - 1)
     rising = all(max(r[1] for r in spans[i]) < min(r[0] for r in spans[i + 1]) for i in pairs)
     falling = all(min(r[0] for r in spans[i]) > max(r[1] for r in spans[i + 1]) for i in pairs)
-    moved = any(_PROGRESS.search(s.sentence.text) for s, day in zip(group, when) if day != days[0])
+    moved = any(_moved(s) for s, day in zip(group, when) if day != days[0])
     if len(days) < 2 or not (rising or falling) or not moved:
         return conflict
     claims = [
@@ -348,6 +361,20 @@ def _number_claims(group: list[Statement], published: Mapping[str, dt.date | Non
         if not all(same_value(a, b) for a in same_day for b in same_day)
     ]
     return [*claims, DraftClaim(first.kind, "consistent", tuple(group), first.subject, change="growth")]
+
+
+_VOTE = re.compile(r"\b(?:vot\w*|majority|motion|approv\w*|passed|backed|rejected|turned down|refus\w*)\b", re.I)
+
+
+def _lone_votes(statement: Statement, group: Sequence[Statement], tallies: Counter[str]) -> bool:
+    """Whether a vote tally and a group's are each the only tally of their article: one story's vote,
+    however differently the articles word what was voted on."""
+    sources = [statement.sentence.source, *(other.sentence.source for other in group)]
+    return (
+        len(set(sources)) == len(sources)
+        and all(tallies[source] == 1 for source in sources)
+        and all(_VOTE.search(s.sentence.text) for s in (statement, *group))
+    )
 
 
 def _is_large(norm: str) -> bool:

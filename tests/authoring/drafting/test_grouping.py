@@ -114,3 +114,21 @@ def test_two_peoples_counts_and_a_margin_are_not_one_count_but_two_sources_of_on
         "Organisers said 1,000 people marched through Ellan on Saturday to save the ward.",
     )
     assert [claim.status for claim in holding(marched, "count", "300", "1,000")] == ["conflicting"]
+
+
+def test_the_one_vote_of_each_article_is_one_tally_however_the_motion_is_worded():
+    found = claims(
+        "Trustees voted 6 to 3 on Thursday to sell the Orchard Street hall to a housing charity.",
+        "The sale of the old hall went through by seven votes to two at a heated meeting of the trust.",
+    )
+    assert [claim.status for claim in holding(found, "tally", "6 to 3", "seven votes to two")] == ["conflicting"]
+
+
+def test_a_count_that_is_now_somewhere_else_has_not_moved_on():
+    found = claims(
+        "The academy said 412 students would be taught in temporary classrooms on the Fenn Lane site.",
+        "The 377 students on the academy's roll are now being taught in temporary classrooms on Fenn Lane.",
+        dates=(dt.date(2026, 9, 1), dt.date(2026, 9, 3)),
+    )
+    grouped = holding(found, "count", "412", "377")
+    assert [(claim.status, claim.change) for claim in grouped] == [("conflicting", "")]
