@@ -398,12 +398,41 @@ def _event_keys(statement: Statement) -> frozenset[str]:
     return frozenset(_EVENT_SYNONYMS.get(word, word) for word in statement.keys)
 
 
+_COMING = re.compile(
+    r"\b(?:will|would|shall|should|to)\s+(?:be\s+)?(?P<verb>[a-z]+)\s+"
+    r"(?:(?:in|on|by|from|until|before|after|at|around|early|late|next|this|the)\s+)*$"
+)
+
+
+def _coming(statement: Statement) -> str:
+    """What is to happen at a time, when the verb right before it says ("will begin in April", "is due to
+    open in the autumn", "should reopen by June"): the verb's plain form, one word for one event."""
+    text = statement.sentence.text
+    at = text.find(statement.value)
+    found = _COMING.search(text[:at]) if at > 0 else None
+    if found is None or found.group("verb") in STOPWORDS:
+        return ""
+    word = lemma(found.group("verb"))
+    return _EVENT_SYNONYMS.get(word, word)
+
+
 def _group_dates(
     statements: Sequence[Statement], frequent: frozenset[str], published: Mapping[str, dt.date | None]
 ) -> list[DraftClaim]:
+    verbs = {id(statement): _coming(statement) for statement in statements}
+    lone = Counter((statement.sentence.source, verbs[id(statement)]) for statement in statements)
+
     def same(a: Statement, b: Statement) -> bool:
         shared = (_event_keys(a) - frequent) & (_event_keys(b) - frequent)  # "closed" and "was shut down"
         near = _event_words(a) & _event_words(b)  # the words just before each date: "will close", "should close"
+        verb = verbs[id(a)]
+        if (
+            verb
+            and verb == verbs[id(b)]
+            and a.sentence.source != b.sentence.source
+            and lone[(a.sentence.source, verb)] == lone[(b.sentence.source, verb)] == 1
+        ):
+            return True  # "The new timetable will begin in April", "the switch will begin in June": one event
         return a.sentence != b.sentence and (
             len(shared) >= 3
             or (len(shared) >= 2 and len(shared) * 2 >= min(len(a.keys), len(b.keys)))

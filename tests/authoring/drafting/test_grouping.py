@@ -132,3 +132,19 @@ def test_a_count_that_is_now_somewhere_else_has_not_moved_on():
     )
     grouped = holding(found, "count", "412", "377")
     assert [(claim.status, claim.change) for claim in grouped] == [("conflicting", "")]
+
+
+def test_the_one_event_each_article_says_will_happen_is_one_date_however_its_subject_is_worded():
+    found = claims(
+        "The new parking scheme will start in May, the council said.",
+        "Under the plan, permit charges will start in September, giving residents time to apply.",
+    )
+    assert [claim.status for claim in holding(found, "date", "in May", "in September")] == ["conflicting"]
+
+
+def test_two_events_with_the_same_verb_in_one_article_are_not_joined_by_the_verb_alone():
+    found = claims(
+        "The Kerris Road pool will reopen in March. The branch library will reopen in October.",
+        "Swimmers were told the leisure centre would reopen in June after repairs to its roof.",
+    )
+    assert not [claim for claim in found if claim.kind == "date" and claim.status == "conflicting"]
