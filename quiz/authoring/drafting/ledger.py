@@ -420,10 +420,16 @@ def _group_dates(
     statements: Sequence[Statement], frequent: frozenset[str], published: Mapping[str, dt.date | None]
 ) -> list[DraftClaim]:
     verbs = {id(statement): _coming(statement) for statement in statements}
+    # a sentence with two dates tells two events ("found guilty on Thursday ... where fire broke out in
+    # February"): each date is about the words near it, not the whole sentence
+    crowded = Counter(statement.sentence for statement in statements)
     lone = Counter((statement.sentence.source, verbs[id(statement)]) for statement in statements)
 
+    def about(statement: Statement) -> frozenset[str]:
+        return _event_words(statement) if crowded[statement.sentence] > 1 else _event_keys(statement)
+
     def same(a: Statement, b: Statement) -> bool:
-        shared = (_event_keys(a) - frequent) & (_event_keys(b) - frequent)  # "closed" and "was shut down"
+        shared = (about(a) - frequent) & (about(b) - frequent)  # "closed" and "was shut down"
         near = _event_words(a) & _event_words(b)  # the words just before each date: "will close", "should close"
         verb = verbs[id(a)]
         if (
@@ -435,7 +441,7 @@ def _group_dates(
             return True  # "The new timetable will begin in April", "the switch will begin in June": one event
         return a.sentence != b.sentence and (
             len(shared) >= 3
-            or (len(shared) >= 2 and len(shared) * 2 >= min(len(a.keys), len(b.keys)))
+            or (len(shared) >= 2 and len(shared) * 2 >= min(len(about(a)), len(about(b))))
             or (
                 a.sentence.source != b.sentence.source
                 and (
