@@ -251,8 +251,9 @@ def _numbers(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[State
         if plain and not (first.islower() and first.endswith("s")):
             yield _date(sentence, number, number, text)
             continue
-        before = _clause_before(text, match.start(), 4)
         currency = match.groupdict().get("cur") or re.match(r"(?:dollars|pounds|euros)\b", first)
+        # what a sum pays for is often further back: "Repairs are expected to cost $1.8 million"
+        before = _clause_before(text, match.start(), 6 if currency else 4)
         if (
             first in _UNITS_OF_TIME
             or (

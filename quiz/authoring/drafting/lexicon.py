@@ -104,6 +104,12 @@ SYNONYMS = {
     "attendance": "attend",
     "attende": "attend",
     "visitor": "attend",
+    # what a sum is: "cost $1.8 million", "the repair bill at $2.6 million", "bought ... for £12 million", "paid"
+    "bill": "cost",
+    "pric": "cost",
+    "pay": "cost",
+    "buy": "cost",
+    "spend": "cost",
 }
 
 

@@ -164,3 +164,11 @@ def test_a_sentence_with_two_dates_tells_two_events():
     assert dated  # the date it was bought is drafted (an aside of the verdict's day), not compared with it
     assert all(claim.status != "conflicting" for claim in dated)
     assert [claim.status for claim in holding(found, "date", "on Monday")] == ["consistent"]
+
+
+def test_a_cost_and_a_bill_for_the_same_work_are_one_sum():
+    found = claims(
+        "Resurfacing of the Marl Lane car park is expected to cost £340,000, the highways team said.",
+        "Highways officers put the bill at £410,000 and said the work would start in spring.",
+    )
+    assert [claim.status for claim in holding(found, "money", "£340,000", "£410,000")] == ["conflicting"]
