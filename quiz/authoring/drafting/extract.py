@@ -706,7 +706,7 @@ def _descriptions(sentence: Sentence) -> list[Statement]:
                     value,
                     lemma(kind[-1]),
                     match.group("name"),
-                    frozenset({lemma(name[-1])}),
+                    frozenset({" ".join(lemma(word) for word in name[-2:])}),  # "Dr Lena Okafor" is "Lena Okafor"
                     head=head,
                 )
             )

@@ -549,6 +549,13 @@ def _group_grades(statements: Sequence[Statement]) -> list[DraftClaim]:
     return claims
 
 
+def _kin(a: Statement, b: Statement) -> bool:
+    """Whether two descriptions share a word inside a longer one ("a fire officer", "a former firefighter";
+    "an ichthyosaur", "an ichthyosaurus"): the same kind in other words, not a conflict."""
+    first, second = ({word for word in words(s.value.lower()) if len(word) >= 4} for s in (a, b))
+    return any(x in y or y in x for x in first for y in second)
+
+
 def _group_descriptions(statements: Sequence[Statement]) -> list[DraftClaim]:
     """What kind of thing the articles say the same thing is ("the building"): a conflict when two articles
     name kinds that share no word ("a medical research centre", "a student housing block")."""
@@ -557,7 +564,7 @@ def _group_descriptions(statements: Sequence[Statement]) -> list[DraftClaim]:
         if len({s.sentence.source for s in group}) < 2:
             continue
         conflict = any(
-            a.sentence.source != b.sentence.source and a.norm != b.norm and not a.head & b.head
+            a.sentence.source != b.sentence.source and a.norm != b.norm and not a.head & b.head and not _kin(a, b)
             for a in group
             for b in group
         )

@@ -172,3 +172,13 @@ def test_a_cost_and_a_bill_for_the_same_work_are_one_sum():
         "Highways officers put the bill at £410,000 and said the work would start in spring.",
     )
     assert [claim.status for claim in holding(found, "money", "£340,000", "£410,000")] == ["conflicting"]
+
+
+def test_a_role_in_other_words_and_two_people_of_one_surname_are_not_conflicts():
+    found = claims(
+        "Owen Pryce, a retired fire officer, told the inquiry the doors had been propped open."
+        " Carys Pryce, the landlord's sister, was not called.",
+        "Owen Pryce, a former firefighter who lives nearby, said he had warned the owner."
+        " Owen Pryce's neighbour, Alys Pryce, a teacher at the primary school, backed his account.",
+    )
+    assert not [claim for claim in found if claim.kind == "description" and claim.status == "conflicting"]
