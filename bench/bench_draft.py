@@ -126,14 +126,19 @@ _WORDED = re.compile(
 )
 
 
+def _names(value: str, text: str) -> bool:
+    """Whether ``text`` names ``value`` as a whole: "14" is not named by "140" or "14,000", nor "one" by "money"."""
+    return re.search(rf"(?<![\w,.]){re.escape(value)}(?![\w]|[,.]\d)", text, re.I) is not None
+
+
 def _holds(claim: Claim, side: Side, source_of: dict[str, str]) -> bool:
     phrase = normalize(side.phrase)
     figure = _FIGURE.search(side.phrase)
-    if figure and figure.group().rstrip(".,") not in f"{claim.claim} {claim.note}":
+    if figure and not _names(figure.group().rstrip(".,"), f"{claim.claim} {claim.note}"):
         return False
     worded = None if figure else _WORDED.search(side.phrase)
     named = claim.claim if claim.status == "unsupported" else claim.note  # an assertion's note names no value
-    if worded and worded.group().lower() not in named.lower():
+    if worded and not _names(worded.group(), named):
         return False
     return any(
         report.source == source_of[side.article] and phrase in normalize(report.quote) for report in claim.reports

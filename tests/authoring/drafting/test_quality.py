@@ -134,3 +134,11 @@ def test_a_time_or_figure_in_words_must_be_in_the_claims_note():
     assert not judge(item, [counts.model_copy(update={"note": "“23”; “31”"})], {"a.md": "a", "b.md": "b"}).passed
     days = counts.model_copy(update={"note": "“on Friday”; “on Thursday”"})
     assert judge(item, [days], {"a.md": "a", "b.md": "b"}).passed
+
+
+def test_a_claim_names_a_figure_or_a_word_only_as_a_whole():
+    from bench.bench_draft import _names
+
+    assert _names("14", "“14 cases” and “19 cases”") and _names("one", "One of the board")
+    assert not _names("14", "“140 cases”") and not _names("14", "“14,000 cases”") and not _names("14", "“3.14”")
+    assert not _names("one", "the money and someone") and _names("1.8", "$1.8 million")
