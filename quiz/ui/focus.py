@@ -36,15 +36,16 @@ def into_view_ui(selector: str, key: str) -> None:
 
 
 def _when_drawn(selector: str, action: str, key: str) -> None:
-    """Run ``action`` on ``el``, the first element matching ``selector``, as soon as it is drawn (a
-    slow phone or server can take seconds: look for 5 s), and again if Streamlit redraws it as a new
-    element within the next 200 ms (which would drop the focus given to the old one)."""
+    """Run ``action`` on ``el``, the first element matching ``selector``, as soon as it is drawn, and
+    again whenever Streamlit redraws it as a new element while the focus is lost (on nothing, or on
+    the page's body), for 10 s: a slow phone or a loaded server can draw it, or draw it again, seconds
+    later. Once the learner has moved the focus elsewhere, a redraw leaves it there."""
     target = json.dumps(selector)
     _run(
-        "let done = null, n = 0, held = 0; const go = () => { const el = document.querySelector(" + target + ");"
-        " if (el && el !== done) { " + action + " done = el; held = 0; }"
-        " if (done) { held++; }"
-        " if (n++ < 250 && (!done || held < 10 || !done.isConnected)) { setTimeout(go, 20); } }; go();",
+        "let done = null, n = 0; const go = () => { const el = document.querySelector(" + target + ");"
+        " const lost = !document.activeElement || document.activeElement === document.body;"
+        " if (el && el !== done && (!done || lost)) { " + action + " done = el; }"
+        " if (n++ < 500) { setTimeout(go, 20); } }; go();",
         key,
     )
 

@@ -14,6 +14,13 @@ from tests.support.server import StreamlitServer
 
 _FOCUSED_IN = "(selector) => !!document.activeElement && !!document.activeElement.closest(selector)"
 _ACTIVE = "() => { const el = document.activeElement; return el ? el.tagName + ':' + (el.type || '') : ''; }"
+_WHERE = """() => { const el = document.activeElement; if (!el) return 'nothing';
+  const keyOf = (node) => (node.closest('[class*="st-key-"]') || {}).className;
+  const all = (selector, text) => [...document.querySelectorAll(selector)].map(text).join(' | ');
+  return el.tagName + ' ' + (el.innerText || '').slice(0, 40) + ' in ' + keyOf(el)
+    + '; Next buttons: ' + document.querySelectorAll('.st-key-quiz-next button').length
+    + '; alerts: ' + all('[data-testid=stAlert]', (a) => a.innerText)
+    + '; checked: ' + all('input:checked', keyOf) + '; radios: ' + all('[data-testid=stRadio]', keyOf); }"""
 _SCROLL = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
 
 
@@ -39,12 +46,17 @@ def test_a_practice_quiz_by_keyboard_alone(mini_server: StreamlitServer, page: P
         if page.evaluate(_FOCUSED_IN, '[data-testid="stRadio"], [data-testid="stCheckbox"]'):
             page.keyboard.press("Space")  # a radio group's first option, or a checkbox ticked
             expect(page.locator("input:checked")).to_have_count(1)
+            wait_for_app(page)  # the rerun the pick starts, as a person sees the option stay chosen
+            expect(page.locator("input:checked")).to_have_count(1)
         # an order question is checked as shown
         tab_to(page, ".st-key-quiz-check")
         page.keyboard.press("Enter")
         expect(page.get_by_test_id("stAlert").first).to_be_visible()
         # After checking, the focus waits on Next: no Tabs back through the page.
-        page.wait_for_function(_FOCUSED_IN, arg=".st-key-quiz-next")
+        try:
+            page.wait_for_function(_FOCUSED_IN, arg=".st-key-quiz-next", timeout=15_000)
+        except Exception as error:
+            raise AssertionError(f"question {number}: the focus stayed on {page.evaluate(_WHERE)!r}") from error
         page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Results")).to_be_visible()
     wait_for_app(page)
