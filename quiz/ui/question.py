@@ -21,7 +21,8 @@ from quiz.ui.confidence import placed_ui
 PICKED_RIGHT = ":green-badge[✓ Your answer: right]"
 PICKED_WRONG = ":red-badge[✗ Your answer: wrong]"
 MISSED = ":orange-badge[Right answer: not picked]"
-OPENED_COLOUR = "orange!"  # a passage opened in context: bold on orange, as on the Sources page
+#: How each kind of marked passage looks: cited ones in yellow, the one a link opened in bold orange.
+COLOURS: dict[citations.Kind, str] = {citations.CITED: "yellow", citations.OPENED: "orange!"}
 IN_PLACE = ":green-badge[✓ right place]"
 OUT_OF_PLACE = ":red-badge[✗ wrong place]"
 #: What each verdict of a claim check means, shown where the learner is asked.
@@ -275,7 +276,7 @@ def in_place_ui(bank: Bank, ref: CiteRef) -> None:
     if not text:
         return
     with st.expander("Read in context", icon=":material/find_in_page:"):
-        st.markdown(markup.highlighted(text, [(start, end, OPENED_COLOUR) for start, end, _ in marks]))
+        st.markdown(markup.highlighted(text, [(start, end, COLOURS[citations.OPENED]) for start, end, _ in marks]))
 
 
 def source_line(source: Source, title: bool = True) -> str:

@@ -19,10 +19,8 @@ from quiz.play import citations
 from quiz.play.citations import CiteRef
 from quiz.ui import markup, nav, pickers, recording, state
 from quiz.ui.focus import into_view_ui
-from quiz.ui.question import source_line
+from quiz.ui.question import COLOURS, source_line
 
-#: How each kind of marked passage looks: cited ones in yellow, the one a link opened in bold orange.
-COLOURS: dict[citations.Kind, str] = {citations.CITED: "yellow", citations.OPENED: "orange!"}
 PASSAGE = "sources-passage"  # the key (and CSS class st-key-…) of the opened passage's box
 RUNS = "sources-runs"  # session key: how many times the page drew an opened passage, for a new scroll each time
 
