@@ -67,6 +67,24 @@ class Violation:
     count: int
     targets: tuple[str, ...]
 
+    @property
+    def blocks(self) -> bool:
+        """Whether it fails the test: serious or critical, or one of the rules that fail at any impact."""
+        return self.impact in BLOCKING or self.id in BLOCKING_RULES
+
+
+def assert_none_block(report: dict[str, list[Violation]], heading: str, details: bool = False) -> None:
+    """Print each page's counts under ``heading`` (and where each violation is, with ``details`` or
+    AXE_DETAILS set), then fail on any violation that blocks."""
+    print(f"\naxe-core {heading}:")
+    for name, violations in report.items():
+        print(f"  {name}: {counts(violations)}")
+        if details or os.environ.get("AXE_DETAILS"):  # where each violation is, to fix it
+            for violation in violations:
+                print("   ", violation.id, *violation.targets, sep="\n      ")
+    blocking = {name: [v for v in violations if v.blocks] for name, violations in report.items()}
+    assert {name: found for name, found in blocking.items() if found} == {}
+
 
 @pytest.fixture(scope="module")
 def axe_server(browser: Browser) -> Iterator[StreamlitServer]:
@@ -181,17 +199,7 @@ def test_every_page_has_no_serious_wcag_violation(
     expect(page.get_by_test_id("stSelectbox").filter(has_text="File")).to_be_visible()
     check("author")
 
-    print(f"\naxe-core {device}:")
-    for name, violations in report.items():
-        print(f"  {name}: {counts(violations)}")
-        if os.environ.get("AXE_DETAILS"):  # where each violation is, to fix it
-            for violation in violations:
-                print("   ", violation.id, *violation.targets, sep="\n      ")
-    blocking = {
-        name: [v for v in violations if v.impact in BLOCKING or v.id in BLOCKING_RULES]
-        for name, violations in report.items()
-    }
-    assert {name: found for name, found in blocking.items() if found} == {}
+    assert_none_block(report, device)
 
 
 #: Text boxes of the Author page's form that cut their text (wider than their box, not wrapped), and elements
@@ -252,6 +260,6 @@ def test_the_author_forms_on_a_phone(
         violations = axe(page)
         print(f"\naxe-core phone, Author form {what.lower()}: {counts(violations)}")
         screenshot(page, f"phone-author-form-{item.lower()}")
-        found[what] = [f"{v.id} {v.targets}" for v in violations if v.impact in BLOCKING or v.id in BLOCKING_RULES]
+        found[what] = [f"{v.id} {v.targets}" for v in violations if v.blocks]
         found[what] += page.evaluate(_CUT_OR_OFF_SCREEN)  # before: the Prompt showed "How much will the bridge c"
     assert {what: problems for what, problems in found.items() if problems} == {}

@@ -11,14 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Dialog, Page, expect
+from playwright.sync_api import Page, expect
 
 from quiz.bank.load import load_bank
 from quiz.cli import main
 from tests.browser.conftest import APP_SCRIPT, APP_TIMEOUT_MS, ConsoleErrors, screenshot, wait_for_app
-from tests.browser.test_accessibility import BLOCKING, BLOCKING_RULES, Violation, axe, counts
+from tests.browser.test_accessibility import Violation, assert_none_block, axe
 from tests.browser.test_author_form import PASSWORD, open_author, unlock
-from tests.browser.test_author_sections import AUTHOR_PROBES
+from tests.browser.test_author_sections import AUTHOR_PROBES, reload_leaving
 from tests.conftest import MINI, REPO
 from tests.support.node import node_modules
 
@@ -162,15 +162,7 @@ def test_a_draft_under_review_survives_a_reload_with_its_choices(
     expect(page.get_by_text(f"Unsaved changes in {NAME} (the draft under review).")).to_be_visible()
     assert "draft=" in page.url
 
-    dialogs: list[Dialog] = []
-
-    def leave(dialog: Dialog) -> None:
-        dialogs.append(dialog)
-        dialog.accept()  # the teacher chooses to leave anyway
-
-    page.on("dialog", leave)
-    page.reload()
-    assert [dialog.type for dialog in dialogs] == ["beforeunload"]  # the browser asked first
+    assert reload_leaving(page) == ["beforeunload"]  # the browser asked first
     expect(page.get_by_text("Your unsaved changes are kept: give the password to get them back.")).to_be_visible()
     expect(page.get_by_text("Brindle Street")).to_have_count(0)  # nothing of the draft before the password
     unlock(page)
@@ -198,10 +190,8 @@ def test_a_draft_under_review_survives_a_reload_with_its_choices(
     page.get_by_role("button", name="Discard this draft").click()  # dropped: now leaving says nothing
     expect(page.get_by_role("heading", name=re.compile(r"^Drafted: "))).to_have_count(0)
     wait_for_app(page)
-    dialogs.clear()
-    page.reload()
+    assert reload_leaving(page) == []
     wait_for_app(page)
-    assert dialogs == []
     assert console_errors.unexpected(AUTHOR_PROBES) == []
 
 
@@ -251,13 +241,4 @@ def test_the_drafting_section_unfolded_has_no_serious_wcag_violation(
     wait_for_app(page)
     check("question-form")
 
-    print(f"\naxe-core {device}, drafting:")
-    for name, violations in report.items():
-        print(f"  {name}: {counts(violations)}")
-        for violation in violations:
-            print("   ", violation.id, *violation.targets, sep="\n      ")
-    blocking = {
-        name: [v for v in violations if v.impact in BLOCKING or v.id in BLOCKING_RULES]
-        for name, violations in report.items()
-    }
-    assert {name: found for name, found in blocking.items() if found} == {}
+    assert_none_block(report, f"{device}, drafting", details=True)

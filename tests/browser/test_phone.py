@@ -150,18 +150,25 @@ _OPTIONS_IN_FULL = """(options) => options.map(option => {
 })"""
 
 
-@pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_an_order_items_drop_down_says_what_it_does_and_lists_the_items_in_full(
+def _at_order_question(
     app_server: StreamlitServer, request: pytest.FixtureRequest, device: str
-) -> None:
+) -> tuple[Page, OrderQuestion]:
+    """The desktop or phone page, opened on the bundled bank's first order question."""
     page: Page = request.getfixturevalue("page" if device == "desktop" else "phone_page")
-    bank = _cuties()
     attempt = attempt_at(OrderQuestion)
-    question = engine.current(attempt, bank)
+    question = engine.current(attempt, _cuties())
     assert isinstance(question, OrderQuestion)
     page.goto(f"{app_server.url}/quiz?t={urltoken.encode(attempt)}")
     expect(progress(page)).to_contain_text(f"Question {attempt.position + 1} of")
     wait_for_app(page)
+    return page, question
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_an_order_items_drop_down_says_what_it_does_and_lists_the_items_in_full(
+    app_server: StreamlitServer, request: pytest.FixtureRequest, device: str
+) -> None:
+    page, question = _at_order_question(app_server, request, device)
     count = len(question.items)
     for position in range(1, count + 1):
         shown = page.get_by_role("combobox", name=f"Position {position}", exact=True).evaluate(_CLOSED_BOX)
@@ -202,14 +209,7 @@ _SHOWN_IN_FULL = """(text) => {
 def test_order_items_are_written_out_in_full(
     app_server: StreamlitServer, request: pytest.FixtureRequest, device: str
 ) -> None:
-    page: Page = request.getfixturevalue("page" if device == "desktop" else "phone_page")
-    bank = _cuties()
-    attempt = attempt_at(OrderQuestion)
-    question = engine.current(attempt, bank)
-    assert isinstance(question, OrderQuestion)
-    page.goto(f"{app_server.url}/quiz?t={urltoken.encode(attempt)}")
-    expect(progress(page)).to_contain_text(f"Question {attempt.position + 1} of")
-    wait_for_app(page)
+    page, question = _at_order_question(app_server, request, device)
     screenshot(page, f"{device}-order-items")
     # Before: only the drop-downs showed the items, cut after about 20 characters on a phone.
     for item in question.items:
